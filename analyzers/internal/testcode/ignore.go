@@ -1,0 +1,78 @@
+package testcode
+
+import (
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+const ignoreDirective = "//testgate:ignore"
+
+// WithIgnores wraps an analyzer's run function so that its diagnostics obey
+// //testgate:ignore directives. The directive names one or more analyzers
+// (comma-separated) and must give a reason:
+//
+//	//testgate:ignore sleep the backend's rate limiter needs real time
+//
+// It silences the named analyzers on its own line and on the line below.
+// A directive without a reason silences nothing and is itself reported, so
+// that every suppression carries its why. Wrapping the run function (rather
+// than filtering in a driver) makes suppression work the same under
+// testgate lint, go vet and golangci-lint.
+func WithIgnores(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		silenced := ignoredLines(pass)
+		if len(silenced) == 0 {
+			return run(pass)
+		}
+		filtered := *pass
+		filtered.Report = func(d analysis.Diagnostic) {
+			if silenced[lineOf(pass.Fset, d.Pos)] {
+				return
+			}
+			pass.Report(d)
+		}
+		return run(&filtered)
+	}
+}
+
+type fileLine struct {
+	file string
+	line int
+}
+
+func lineOf(fset *token.FileSet, pos token.Pos) fileLine {
+	p := fset.Position(pos)
+	return fileLine{p.Filename, p.Line}
+}
+
+// ignoredLines returns the lines on which directives silence pass's
+// analyzer, and reports the directives for it that lack a reason.
+func ignoredLines(pass *analysis.Pass) map[fileLine]bool {
+	name := pass.Analyzer.Name
+	silenced := make(map[fileLine]bool)
+	for _, f := range pass.Files {
+		for _, group := range f.Comments {
+			for _, c := range group.List {
+				rest, ok := strings.CutPrefix(c.Text, ignoreDirective)
+				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+					continue
+				}
+				fields := strings.Fields(rest)
+				if len(fields) == 0 || !slices.Contains(strings.Split(fields[0], ","), name) {
+					continue
+				}
+				if len(fields) == 1 {
+					pass.Reportf(c.Pos(), "%s %s has no reason; add why the finding does not apply after the analyzer name", ignoreDirective, fields[0])
+					continue
+				}
+				at := lineOf(pass.Fset, c.Pos())
+				silenced[at] = true
+				silenced[fileLine{at.file, at.line + 1}] = true
+			}
+		}
+	}
+	return silenced
+}

@@ -1,0 +1,26 @@
+package isolation
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the isolation analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:     "isolation",
+	Doc:      testcode.MustExtractDoc(doc, "isolation"),
+	URL:      "https://pkg.go.dev/github.com/testgate/testgate/analyzers/isolation",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      testcode.WithIgnores(run),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	return nil, nil
+}

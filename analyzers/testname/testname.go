@@ -1,0 +1,26 @@
+package testname
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the testname analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:     "testname",
+	Doc:      testcode.MustExtractDoc(doc, "testname"),
+	URL:      "https://pkg.go.dev/github.com/testgate/testgate/analyzers/testname",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      testcode.WithIgnores(run),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	return nil, nil
+}

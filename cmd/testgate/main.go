@@ -1,0 +1,87 @@
+// Command testgate keeps a team's tests honest before code merges: it runs
+// test-quality analyzers over _test.go files and gates statement coverage.
+//
+// It is one binary used three ways: as a CLI (testgate lint, cover, check),
+// as go vet's analysis tool (go vet -vettool=$(command -v testgate)), and,
+// through package plugin, inside golangci-lint.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/testgate/testgate/analyzers"
+)
+
+// Exit codes shared by the subcommands.
+const (
+	exitOK       = 0
+	exitFailed   = 1 // a gate failed: a threshold missed, a test failed
+	exitBadUsage = 2 // bad flags, bad config, unreadable input
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+// commands are words go vet never sends as the first argument; any other
+// first argument (-flags, -V=full, a vet.cfg file, analyzer flags) is the
+// analysis driver's.
+func commands() []command {
+	return []command{
+		{"lint", "run the test-quality analyzers on packages (flags as a multichecker's)", runLint},
+		{"cover", "gate coverage profiles against thresholds", runCover},
+		{"check", "run tests with coverage, the analyzers and the coverage gate in one go", runCheck},
+		{"version", "print testgate's version", runVersion},
+		{"help", "list the commands and analyzers", runHelp},
+	}
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		os.Exit(runHelp(nil, os.Stdout, os.Stderr))
+	}
+	for _, cmd := range commands() {
+		if cmd.name == os.Args[1] {
+			os.Exit(cmd.run(os.Args[2:], os.Stdout, os.Stderr))
+		}
+	}
+	// go vet's protocol: multichecker answers -flags and -V=full and hands
+	// *.cfg files to unitchecker.
+	multichecker.Main(analyzers.All()...)
+}
+
+func runVersion(_ []string, stdout, _ io.Writer) int {
+	fmt.Fprintf(stdout, "testgate %s\n", version())
+	return exitOK
+}
+
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
+}
+
+func runHelp(_ []string, stdout, _ io.Writer) int {
+	fmt.Fprintln(stdout, "testgate keeps tests honest before code merges.")
+	fmt.Fprintln(stdout, "\nUsage:\n  testgate <command> [flags] [arguments]\n  go vet -vettool=$(command -v testgate) [flags] [packages]\n\nCommands:")
+	for _, cmd := range commands() {
+		fmt.Fprintf(stdout, "  %-8s %s\n", cmd.name, cmd.summary)
+	}
+	fmt.Fprintln(stdout, "\nAnalyzers (select with -NAME or -NAME=false):")
+	for _, a := range analyzers.All() {
+		summary, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(stdout, "  %-10s %s\n", a.Name, summary)
+	}
+	fmt.Fprintln(stdout, "\nRun 'testgate <command> -h' for a command's flags.")
+	return exitOK
+}
