@@ -289,27 +289,24 @@ func InCleanup(info *types.Info, cur inspector.Cursor) bool {
 // ServeHTTP method or a literal handed to httptest.NewServer.
 func InHTTPHandler(info *types.Info, cur inspector.Cursor) bool {
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ftype *ast.FuncType
+		var sig *types.Signature
 		switch n := c.Node().(type) {
 		case *ast.FuncDecl:
-			ftype = n.Type
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
+				sig = fn.Signature()
+			}
 		case *ast.FuncLit:
-			ftype = n.Type
+			sig, _ = info.TypeOf(n).(*types.Signature)
 		}
-		if isHandlerSignature(info, ftype) {
+		if isHandlerSignature(sig) {
 			return true
 		}
 	}
 	return false
 }
 
-func isHandlerSignature(info *types.Info, ftype *ast.FuncType) bool {
-	tv, ok := info.Types[ftype]
-	if !ok {
-		return false
-	}
-	sig, ok := tv.Type.(*types.Signature)
-	if !ok || sig.Params().Len() != 2 {
+func isHandlerSignature(sig *types.Signature) bool {
+	if sig == nil || sig.Params().Len() != 2 {
 		return false
 	}
 	return isNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") &&

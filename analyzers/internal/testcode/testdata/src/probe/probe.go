@@ -1,0 +1,7 @@
+package probe
+
+func probe() {}
+
+func notATestFile() {
+	probe() // want "probe in=notATestFile"
+}
