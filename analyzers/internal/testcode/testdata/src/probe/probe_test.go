@@ -58,7 +58,7 @@ func TestEnclosures(t *testing.T) { // want "test param=t"
 	//testgate:ignore other this names another analyzer
 	probe() // want "probe testfile in=TestEnclosures"
 	/* want "//testgate:ignore probe has no reason" */ //testgate:ignore probe
-	probe() // want "probe testfile in=TestEnclosures"
+	probe()                                            // want "probe testfile in=TestEnclosures"
 	//testgate:ignoreprobe is not the directive
 	probe() // want "probe testfile in=TestEnclosures"
 }
