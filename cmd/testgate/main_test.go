@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// testgateBinary is the testgate executable built once for the end-to-end
+// tests of this package, which run it as users and go vet do.
+var testgateBinary string
+
+func TestMain(m *testing.M) {
+	os.Exit(runWithBinary(m))
+}
+
+func runWithBinary(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "testgate-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	defer os.RemoveAll(dir)
+	testgateBinary = filepath.Join(dir, "testgate")
+	build := exec.Command("go", "build", "-o", testgateBinary, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building testgate: %v\n%s", err, out)
+		return 2
+	}
+	return m.Run()
+}
+
+// result is what one run of the binary produced.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// runTestgate runs the built binary in dir with args and returns its output
+// and exit code; it fails the test only when the binary could not run.
+func runTestgate(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return runCommand(t, dir, testgateBinary, args...)
+}
+
+func runCommand(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exitErr *exec.ExitError
+	code := 0
+	switch {
+	case errors.As(err, &exitErr):
+		code = exitErr.ExitCode()
+	case err != nil:
+		t.Fatalf("running %s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func TestHelpListsCommandsAndEveryAnalyzer(t *testing.T) {
+	for _, args := range [][]string{nil, {"help"}} {
+		res := runTestgate(t, t.TempDir(), args...)
+		if res.code != 0 {
+			t.Fatalf("testgate %v exited %d: %s", args, res.code, res.stderr)
+		}
+		for _, want := range []string{"lint", "cover", "check", "version", "testname", "sleep", "secret", "cleanup", "noassert", "extcall", "isolation"} {
+			if !strings.Contains(res.stdout, want) {
+				t.Errorf("testgate %v output lacks %q:\n%s", args, want, res.stdout)
+			}
+		}
+	}
+}
+
+func TestVersionPrintsTheModuleVersion(t *testing.T) {
+	res := runTestgate(t, t.TempDir(), "version")
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "testgate ") {
+		t.Errorf("testgate version = %q (exit %d), want a line starting with \"testgate \"", res.stdout, res.code)
+	}
+}
