@@ -1,0 +1,3 @@
+module example.com/checkmod
+
+go 1.26
