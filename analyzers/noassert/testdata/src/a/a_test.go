@@ -223,7 +223,7 @@ func TestIgnoredWithReason(t *testing.T) { //testgate:ignore noassert exercised 
 }
 
 /* want "//testgate:ignore noassert has no reason" */ //testgate:ignore noassert
-func TestIgnoredWithoutReason(t *testing.T) { // want `TestIgnoredWithoutReason never reports a failure`
+func TestIgnoredWithoutReason(t *testing.T) {         // want `TestIgnoredWithoutReason never reports a failure`
 	Add(1, 2)
 }
 
