@@ -1,0 +1,200 @@
+// Package config loads testgate's configuration file, .testgate.yml.
+//
+//	coverage:
+//	  threshold:              # percent, fractional allowed
+//	    total: 80             # default 80
+//	    package: 60           # default 0
+//	    file: 50              # default 0
+//	  overrides:              # the last matching override wins
+//	    - path: /internal/legacy/
+//	      package: 20
+//	      file: 0
+//	  exclude:                # file names (import path + file) to leave out
+//	    - _string\.go$
+//	    - /mocks/
+//
+// Paths are regular expressions (RE2) matched anywhere in a package's import
+// path or a file's name in the profile ("example.com/m/pkg/x.go"). For each
+// package or file, the last override whose path matches and which sets that
+// kind of threshold wins, as later lines of .gitattributes refine earlier
+// ones: list general rules first and exceptions after them.
+//
+// Decoding is strict: an unknown key, a duplicate key or a bad value is an
+// error naming the file, line and key. Every section is decoded by the same
+// reflective walk over yaml.Node (see decode.go): a new section or key is a
+// new field with a yaml tag, and its values may validate themselves by
+// implementing UnmarshalYAML(*yaml.Node) error or Validate() error.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/testgate/testgate/coverage"
+)
+
+// FileName is the name of the configuration file testgate reads from the
+// working directory.
+const FileName = ".testgate.yml"
+
+// Config is the whole configuration file.
+type Config struct {
+	Coverage Coverage `yaml:"coverage"`
+}
+
+// Coverage configures testgate cover.
+type Coverage struct {
+	Threshold Threshold  `yaml:"threshold"`
+	Overrides []Override `yaml:"overrides"`
+	Exclude   []Regexp   `yaml:"exclude"`
+}
+
+// Threshold holds the global thresholds in percent.
+type Threshold struct {
+	Total   Percent `yaml:"total"`
+	Package Percent `yaml:"package"`
+	File    Percent `yaml:"file"`
+}
+
+// An Override sets the package and file thresholds of the packages and
+// files whose names match Path.
+type Override struct {
+	Path    Regexp   `yaml:"path"`
+	Package *Percent `yaml:"package"`
+	File    *Percent `yaml:"file"`
+}
+
+// Validate requires a path and at least one threshold.
+func (o *Override) Validate() error {
+	switch {
+	case o.Path.Regexp == nil:
+		return errors.New("missing key \"path\"")
+	case o.Package == nil && o.File == nil:
+		return errors.New("sets no threshold: add \"package\" or \"file\"")
+	}
+	return nil
+}
+
+// Default returns the configuration used without a file.
+func Default() *Config {
+	p := coverage.DefaultPolicy()
+	return &Config{Coverage: Coverage{Threshold: Threshold{
+		Total:   Percent(p.Total),
+		Package: Percent(p.Package),
+		File:    Percent(p.File),
+	}}}
+}
+
+// Load reads the configuration file at path; keys it does not set keep
+// their defaults.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// LoadDir reads FileName in dir, or returns the defaults when dir has none.
+func LoadDir(dir string) (*Config, error) {
+	c, err := Load(filepath.Join(dir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	return c, err
+}
+
+// Parse decodes configuration data strictly onto the defaults; name is the
+// file name for error messages, which read "name:line: reason".
+func Parse(name string, data []byte) (*Config, error) {
+	c := Default()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, syntaxError(name, err)
+	}
+	if err := decode(name, &doc, c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError rewrites "yaml: line N: msg" as "name:N: msg".
+func syntaxError(name string, err error) error {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Errorf("%s:%s: %s", name, m[1], m[2])
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// Policy returns the thresholds and overrides of c as a coverage policy.
+func (c *Coverage) Policy() coverage.Policy {
+	p := coverage.Policy{
+		Total:   float64(c.Threshold.Total),
+		Package: float64(c.Threshold.Package),
+		File:    float64(c.Threshold.File),
+	}
+	for _, o := range c.Overrides {
+		p.Overrides = append(p.Overrides, coverage.Override{
+			Path:    o.Path.Regexp,
+			Package: (*float64)(o.Package),
+			File:    (*float64)(o.File),
+		})
+	}
+	return p
+}
+
+// ExcludePatterns returns the exclude patterns of c.
+func (c *Coverage) ExcludePatterns() []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(c.Exclude))
+	for i, re := range c.Exclude {
+		res[i] = re.Regexp
+	}
+	return res
+}
+
+// A Percent is a threshold in percent, from 0 to 100.
+type Percent float64
+
+// UnmarshalYAML accepts a number from 0 to 100.
+func (p *Percent) UnmarshalYAML(n *yaml.Node) error {
+	var f float64
+	if n.Kind != yaml.ScalarNode || n.Decode(&f) != nil {
+		return fmt.Errorf("want a percentage from 0 to 100, got %s", describe(n))
+	}
+	v, err := CheckPercent(f)
+	*p = Percent(v)
+	return err
+}
+
+// CheckPercent returns f if it is a percentage from 0 to 100, else an error
+// saying so; flags share it with the file.
+func CheckPercent(f float64) (float64, error) {
+	if !(f >= 0 && f <= 100) { // also rejects NaN
+		return 0, fmt.Errorf("want a percentage from 0 to 100, got %v", f)
+	}
+	return f, nil
+}
+
+// A Regexp is a regular expression in RE2 syntax.
+type Regexp struct{ *regexp.Regexp }
+
+// UnmarshalYAML compiles a string.
+func (r *Regexp) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
+		return fmt.Errorf("want a regular expression (a string), got %s", describe(n))
+	}
+	re, err := regexp.Compile(n.Value)
+	if err != nil {
+		return fmt.Errorf("bad regular expression: %w", err)
+	}
+	r.Regexp = re
+	return nil
+}

@@ -1,0 +1,106 @@
+package coverage
+
+import "regexp"
+
+// A Policy holds the coverage thresholds, in percent.
+type Policy struct {
+	Total, Package, File float64
+	// Overrides refine Package and File for names matching their Path;
+	// the last matching override that sets a threshold wins.
+	Overrides []Override
+}
+
+// An Override sets the package and file thresholds of the packages and
+// files whose names (import path, or import path and file name) match Path
+// anywhere; anchor the regexp to match whole names.
+type Override struct {
+	Path    *regexp.Regexp
+	Package *float64 // nil: this override leaves package thresholds alone
+	File    *float64 // nil: this override leaves file thresholds alone
+}
+
+// DefaultPolicy is the policy without configuration: 80% in total, no
+// package or file threshold.
+func DefaultPolicy() Policy {
+	return Policy{Total: 80}
+}
+
+// PackageThreshold returns the threshold of the package named pkg.
+func (p Policy) PackageThreshold(pkg string) float64 {
+	return p.threshold(pkg, p.Package, func(o Override) *float64 { return o.Package })
+}
+
+// FileThreshold returns the threshold of the file named name.
+func (p Policy) FileThreshold(name string) float64 {
+	return p.threshold(name, p.File, func(o Override) *float64 { return o.File })
+}
+
+func (p Policy) threshold(name string, global float64, field func(Override) *float64) float64 {
+	for i := len(p.Overrides) - 1; i >= 0; i-- {
+		o := p.Overrides[i]
+		if v := field(o); v != nil && o.Path.MatchString(name) {
+			return *v
+		}
+	}
+	return global
+}
+
+// A Report is the verdict on a summary: every unit with its threshold. It
+// is what reporters render; its JSON encoding is testgate cover's
+// -format=json output.
+type Report struct {
+	Pass     bool       `json:"pass"`
+	Total    Result     `json:"total"`
+	Packages []Result   `json:"packages"` // sorted by Name
+	Files    []Result   `json:"files"`    // sorted by Name
+	Excluded []Excluded `json:"excluded"`
+}
+
+// A Result is the coverage of one unit against its threshold.
+type Result struct {
+	Name       string  `json:"name,omitempty"` // empty for the total
+	Statements int     `json:"statements"`
+	Covered    int     `json:"covered"`
+	Percent    float64 `json:"percent"` // unrounded; 100 without statements
+	Threshold  float64 `json:"threshold"`
+	Pass       bool    `json:"pass"`
+	// Path is the file's path relative to the working directory when
+	// known (for annotations); never encoded.
+	Path string `json:"-"`
+}
+
+// Judge compares every unit of s with its threshold under policy. Values
+// are compared unrounded.
+func Judge(s *Summary, policy Policy) *Report {
+	r := &Report{
+		Total:    result(Unit{Counts: s.Total}, policy.Total),
+		Packages: make([]Result, len(s.Packages)),
+		Files:    make([]Result, len(s.Files)),
+		Excluded: s.Excluded,
+	}
+	if r.Excluded == nil {
+		r.Excluded = []Excluded{}
+	}
+	r.Pass = r.Total.Pass
+	for i, u := range s.Packages {
+		r.Packages[i] = result(u, policy.PackageThreshold(u.Name))
+		r.Pass = r.Pass && r.Packages[i].Pass
+	}
+	for i, u := range s.Files {
+		r.Files[i] = result(u, policy.FileThreshold(u.Name))
+		r.Pass = r.Pass && r.Files[i].Pass
+	}
+	return r
+}
+
+func result(u Unit, threshold float64) Result {
+	pct := u.Percent()
+	return Result{
+		Name:       u.Name,
+		Statements: u.Statements,
+		Covered:    u.Covered,
+		Percent:    pct,
+		Threshold:  threshold,
+		Pass:       pct >= threshold,
+	}
+}
