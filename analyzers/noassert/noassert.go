@@ -400,18 +400,43 @@ func tracked(t types.Type) bool {
 
 // exempt reports whether a test that cannot fail is fine as it is.
 func exempt(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	if f := testcode.FileOf(pass, decl.Pos()); f != nil && ast.IsGenerated(f) {
+	f := testcode.FileOf(pass, decl.Pos())
+	if f == nil || ast.IsGenerated(f) {
 		return true
 	}
-	return statesNoPanic(decl.Name.Name) || startsWithSkip(pass, decl.Body) || compileTimeOnly(pass, decl.Body)
+	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || compileTimeOnly(pass, decl.Body)
 }
 
-var noPanicName = regexp.MustCompile(`(no|not|nt|never|without)(panic|crash)`)
+var (
+	// noPanicName matches a lower-cased test name without underscores
+	// that says nothing panics: TestParseDoesNotPanic, Test_no_panic.
+	noPanicName = regexp.MustCompile(`(no|not|nt|never|without)(panic|crash)`)
+	// failureWord matches a camel-case word of a test name that names a
+	// failure the runtime reports by itself: TestFileSetRace, TestCloneCrash.
+	failureWord = regexp.MustCompile(`(Race|Races|Racy|Racing|Crash|Crashes|Hang|Hangs|Deadlock|Deadlocks)([^a-z]|$)`)
+	// failureComment matches a comment that says what the test provokes:
+	// "this used to panic", "test for the race detector".
+	failureComment = regexp.MustCompile(`(?i)\b(panic\w*|crash\w*|races?|racy|racing|hangs?|hanging|deadlock\w*|infinite loop)\b`)
+)
 
-// statesNoPanic reports whether a test's name says that it checks for
-// the absence of a panic, which the test binary reports by itself.
-func statesNoPanic(name string) bool {
-	return noPanicName.MatchString(strings.ToLower(strings.ReplaceAll(name, "_", "")))
+// statesIntent reports whether a test's name or comments say that it
+// checks for a panic, crash, hang or data race: the test binary, its
+// timeout or the race detector reports those without an assertion.
+func statesIntent(f *ast.File, decl *ast.FuncDecl) bool {
+	name := decl.Name.Name
+	if noPanicName.MatchString(strings.ToLower(strings.ReplaceAll(name, "_", ""))) || failureWord.MatchString(name) {
+		return true
+	}
+	start := decl.Pos()
+	if decl.Doc != nil {
+		start = decl.Doc.Pos()
+	}
+	for _, group := range f.Comments {
+		if group.Pos() >= start && group.End() <= decl.End() && failureComment.MatchString(group.Text()) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithSkip reports whether a test begins with an unconditional

@@ -208,6 +208,39 @@ func TestDecode_never_crashes(t *testing.T) {
 	Parse("-")
 }
 
+// This sequence used to panic with an index out of range.
+func TestParseSignOnly(t *testing.T) {
+	Parse("+")
+}
+
+func TestAddConcurrently(t *testing.T) {
+	// Run with -race: Add must not touch shared state.
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() { Add(1, 2) })
+	}
+	wg.Wait()
+}
+
+func TestParseRace(t *testing.T) {
+	go Parse("1")
+	Parse("2")
+}
+
+func TestParseCrash(t *testing.T) {
+	Parse("\x00")
+}
+
+func TestParsePanics(t *testing.T) { // want `TestParsePanics never reports a failure`
+	defer func() { recover() }()
+	Parse("")
+}
+
+// Tracing embraces the parser; nothing here is about braces.
+func TestTraceEmbrace(t *testing.T) { // want `TestTraceEmbrace never reports a failure`
+	Parse("1")
+}
+
 func TestNumIsStringer(t *testing.T) {
 	var _ fmt.Stringer = Num(0)
 	var _ fmt.Stringer = (*Num)(nil)
