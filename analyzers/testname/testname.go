@@ -2,9 +2,14 @@ package testname
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/types"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
@@ -22,5 +27,169 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if len(testcode.TestFiles(pass)) == 0 {
+		return nil, nil
+	}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	var tests []*ast.FuncDecl
+	subs := newSubtests(pass, root)
+	for file := range root.Children() {
+		if !testcode.IsTestFile(pass, file.Node().(*ast.File)) {
+			continue
+		}
+		for cur := range file.Preorder((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.FuncDecl:
+				if testcode.IsTestFunc(pass, n) {
+					tests = append(tests, n)
+				}
+			case *ast.CallExpr:
+				subs.check(cur, n)
+			}
+		}
+	}
+	checkTestNames(pass, tests)
 	return nil, nil
+}
+
+// checkTestNames reports top-level tests named by a placeholder or a bare
+// number, and tests that differ from a sibling only by an ordinal.
+func checkTestNames(pass *analysis.Pass, tests []*ast.FuncDecl) {
+	// byStem groups tests by name without the trailing number: TestLogin,
+	// TestLogin1 and TestLogin_2 share the stem TestLogin.
+	byStem := make(map[string]map[int]string)
+	for _, fn := range tests {
+		stem, digits := splitNumber(fn.Name.Name)
+		n := -1 // the bare stem
+		if digits != "" {
+			var err error
+			if n, err = strconv.Atoi(digits); err != nil {
+				continue // too long to be an ordinal
+			}
+		}
+		if byStem[stem] == nil {
+			byStem[stem] = make(map[int]string)
+		}
+		byStem[stem][n] = fn.Name.Name
+	}
+
+	var under *identIndex // built on first need: most packages never need it
+	for _, fn := range tests {
+		name := fn.Name.Name
+		rest := strings.TrimPrefix(strings.TrimPrefix(name, "Test"), "_")
+		word, digits := splitNumber(rest)
+		switch {
+		case rest == "":
+			// func Test(t *testing.T) is the hook of gocheck-style suites.
+		case word == "" && len(digits) <= 2:
+			// Longer bare numbers are issue numbers or versions, as in
+			// cgo's Test1328 for golang.org/issue/1328.
+			reportVague(pass, fn)
+		case placeholderTestWords[strings.ToLower(word)]:
+			if under == nil {
+				under = newIdentIndex(pass)
+			}
+			if !under.names[strings.ToLower(word)] {
+				reportVague(pass, fn)
+			}
+		case digits != "" && len(digits) <= 2:
+			n, _ := strconv.Atoi(digits)
+			stem, _ := splitNumber(name)
+			sibling, ok := byStem[stem][-1]
+			if !ok || n > 9 {
+				sibling, ok = byStem[stem][n-1]
+			}
+			if !ok {
+				continue
+			}
+			if under == nil {
+				under = newIdentIndex(pass)
+			}
+			if !under.numberMeansSomething(word, digits) {
+				pass.Reportf(fn.Name.Pos(), "test name %s differs from %s only by a number; name what it verifies that %s does not", name, sibling, sibling)
+			}
+		}
+	}
+}
+
+func reportVague(pass *analysis.Pass, fn *ast.FuncDecl) {
+	pass.Reportf(fn.Name.Pos(), "test name %s says nothing about what it verifies; name the behaviour under test (e.g. TestParseRejectsEmptyInput)", fn.Name.Name)
+}
+
+// identIndex holds the identifiers of the package under test, so that a
+// test named after one of them (TestFunc for expvar.Func, TestTODO for
+// context.TODO, TestGetInt8 for a method GetInt8) is taken at its word.
+type identIndex struct {
+	names map[string]bool // lower-cased identifiers
+	words map[string]bool // their lower-cased words, digits included ("int8", "http2")
+}
+
+func newIdentIndex(pass *analysis.Pass) *identIndex {
+	idx := &identIndex{names: make(map[string]bool), words: make(map[string]bool)}
+	pkg := packageUnderTest(pass)
+	idx.add(pkg.Name())
+	for _, name := range pkg.Scope().Names() {
+		obj := pkg.Scope().Lookup(name)
+		if testcode.InTestFile(pass, obj.Pos()) {
+			continue // the tests' own helpers say nothing about the code under test
+		}
+		idx.add(name)
+		tn, ok := obj.(*types.TypeName)
+		if !ok {
+			continue
+		}
+		named, ok := types.Unalias(tn.Type()).(*types.Named)
+		if !ok {
+			continue
+		}
+		for m := range named.Methods() {
+			idx.add(m.Name())
+		}
+		if st, ok := named.Underlying().(*types.Struct); ok {
+			for f := range st.Fields() {
+				idx.add(f.Name())
+			}
+		}
+	}
+	return idx
+}
+
+func (idx *identIndex) add(name string) {
+	idx.names[strings.ToLower(name)] = true
+	for _, w := range words(name) {
+		idx.words[w] = true
+	}
+}
+
+// numberMeansSomething reports whether digits complete the last word of
+// stem into a name of its own (HTTP2, Int8, IPv6, Login2 declared by the
+// package under test) rather than counting copies of a test.
+func (idx *identIndex) numberMeansSomething(stem, digits string) bool {
+	ws := words(stem)
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	if idx.names[strings.ToLower(stem+digits)] || idx.words[last+digits] {
+		return true
+	}
+	if types.Universe.Lookup(last+digits) != nil { // int8, float64, complex128
+		return true
+	}
+	return strings.HasSuffix(last, "v") || numberedWords[strings.TrimRight(last, "0123456789")]
+}
+
+// packageUnderTest returns the package whose code the pass's tests
+// exercise: the package itself, or for an external foo_test package the
+// foo it imports.
+func packageUnderTest(pass *analysis.Pass) *types.Package {
+	path, external := strings.CutSuffix(pass.Pkg.Path(), "_test")
+	if external {
+		for _, imp := range pass.Pkg.Imports() {
+			if imp.Path() == path {
+				return imp
+			}
+		}
+	}
+	return pass.Pkg
 }

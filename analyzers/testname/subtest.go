@@ -1,0 +1,295 @@
+package testname
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
+)
+
+// subtests checks the names given to t.Run.
+type subtests struct {
+	pass *analysis.Pass
+	root inspector.Cursor
+	// runs records, per *testing.T variable and rewritten name, the t.Run
+	// calls seen so far with a constant name.
+	runs map[runKey][]inspector.Cursor
+	// tables records the table literals already checked, so that a table
+	// ranged over by two tests is reported once.
+	tables map[*ast.CompositeLit]bool
+}
+
+type runKey struct {
+	t    types.Object
+	name string
+}
+
+func newSubtests(pass *analysis.Pass, root inspector.Cursor) *subtests {
+	return &subtests{
+		pass:   pass,
+		root:   root,
+		runs:   make(map[runKey][]inspector.Cursor),
+		tables: make(map[*ast.CompositeLit]bool),
+	}
+}
+
+// check inspects call if it is t.Run on a *testing.T. Benchmarks are left
+// alone: b.Run("1KB") and b.Run("100") name sizes, which is what a
+// benchmark's sub-benchmarks are about.
+func (s *subtests) check(cur inspector.Cursor, call *ast.CallExpr) {
+	if len(call.Args) != 2 || !testcode.IsMethod(testcode.Callee(s.pass.TypesInfo, call), "testing", "T", "Run") {
+		return
+	}
+	arg := ast.Unparen(call.Args[0])
+	if name, ok := s.constString(arg); ok {
+		s.checkName(arg.Pos(), name)
+		s.checkRepeat(cur, call, name)
+		return
+	}
+	if rendered, ok := s.render(cur, arg); ok && vague(rendered) {
+		s.pass.Reportf(arg.Pos(), "subtest name %s is only the loop index; describe the input or expectation", types.ExprString(arg))
+		return
+	}
+	s.checkTable(cur, arg)
+}
+
+func (s *subtests) constString(e ast.Expr) (string, bool) {
+	tv, ok := s.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// vague reports whether a subtest name is empty or only counts cases.
+func vague(name string) bool {
+	return strings.TrimSpace(name) == "" || isCounterName(name)
+}
+
+func (s *subtests) checkName(pos token.Pos, name string) {
+	switch {
+	case strings.TrimSpace(name) == "":
+		s.reportEmpty(pos)
+	case isCounterName(name):
+		s.pass.Reportf(pos, "subtest name %q says nothing about the case; describe the input or expectation", name)
+	}
+}
+
+func (s *subtests) reportEmpty(pos token.Pos) {
+	s.pass.Reportf(pos, "subtest name is empty; go test numbers it #00, #01, ... so a failure can't be traced; describe the input or expectation")
+}
+
+func (s *subtests) reportDuplicate(pos, first token.Pos, name string, occurrence int) {
+	s.pass.Reportf(pos, "duplicate subtest name %q (also at line %d); go test renames it to %q so a failure can't be traced",
+		name, s.pass.Fset.Position(first).Line, fmt.Sprintf("%s#%02d", rewriteSubtestName(name), occurrence-1))
+}
+
+// checkRepeat reports a constant subtest name that the same *testing.T has
+// already used, unless the two calls sit in different branches of an if or
+// switch and so never both run.
+func (s *subtests) checkRepeat(cur inspector.Cursor, call *ast.CallExpr, name string) {
+	if strings.TrimSpace(name) == "" {
+		return // already reported as empty
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok || s.pass.TypesInfo.Uses[id] == nil {
+		return
+	}
+	key := runKey{s.pass.TypesInfo.Uses[id], rewriteSubtestName(name)}
+	for _, prev := range s.runs[key] {
+		if exclusive(prev, cur) {
+			return
+		}
+	}
+	s.runs[key] = append(s.runs[key], cur)
+	if prev := s.runs[key]; len(prev) > 1 {
+		first := prev[0].Node().(*ast.CallExpr)
+		s.reportDuplicate(call.Args[0].Pos(), first.Args[0].Pos(), name, len(prev))
+	}
+}
+
+// exclusive reports whether a and b lie in different branches of the same
+// if or switch statement.
+func exclusive(a, b inspector.Cursor) bool {
+	for c := range b.Enclosing() {
+		if !c.Contains(a) {
+			continue
+		}
+		switch c.Node().(type) {
+		case *ast.IfStmt:
+			return true
+		case *ast.BlockStmt:
+			switch c.Parent().Node().(type) {
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// render returns the name e produces when every loop index it mentions is
+// 1, and whether e mentions one: strconv.Itoa(i), fmt.Sprint(i),
+// fmt.Sprintf("case %d", i) and "test" + strconv.Itoa(i) all qualify.
+func (s *subtests) render(cur inspector.Cursor, e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if str, ok := s.constString(e); ok {
+		return str, false
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, xIndex := s.render(cur, e.X)
+		y, yIndex := s.render(cur, e.Y)
+		if !xIndex && !yIndex {
+			return "", false
+		}
+		if _, ok := s.constString(e.X); !ok && !xIndex {
+			return "", false
+		}
+		if _, ok := s.constString(e.Y); !ok && !yIndex {
+			return "", false
+		}
+		return x + y, true
+	case *ast.CallExpr:
+		fn := testcode.Callee(s.pass.TypesInfo, e)
+		switch {
+		case testcode.IsFunc(fn, "strconv", "Itoa", "FormatInt", "FormatUint"),
+			testcode.IsFunc(fn, "fmt", "Sprint"):
+			if len(e.Args) >= 1 && s.isLoopIndex(cur, e.Args[0]) {
+				return "1", true
+			}
+		case testcode.IsFunc(fn, "fmt", "Sprintf"):
+			format, ok := s.constString(e.Args[0])
+			if !ok || len(e.Args) < 2 {
+				return "", false
+			}
+			ones := make([]any, 0, len(e.Args)-1)
+			for _, a := range e.Args[1:] {
+				if !s.isLoopIndex(cur, a) {
+					return "", false
+				}
+				ones = append(ones, 1)
+			}
+			str := fmt.Sprintf(format, ones...)
+			return str, !strings.Contains(str, "%!")
+		}
+	}
+	return "", false
+}
+
+// isLoopIndex reports whether e (possibly converted, as in int64(i)) is the
+// index of a loop enclosing cur: the key of a range over a slice or array,
+// or a counter of a for loop or range over an integer that the loop body
+// uses only to index something. A counter used otherwise is the input of
+// the case ("n=3" workers), which names it well.
+func (s *subtests) isLoopIndex(cur inspector.Cursor, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 && s.pass.TypesInfo.Types[conv.Fun].IsType() {
+		e = ast.Unparen(conv.Args[0])
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := s.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		return false
+	}
+	for loop := range cur.Enclosing((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil)) {
+		switch l := loop.Node().(type) {
+		case *ast.RangeStmt:
+			if !s.defines(l.Key, obj) {
+				continue
+			}
+			switch t := s.pass.TypesInfo.TypeOf(l.X).Underlying().(type) {
+			case *types.Slice, *types.Array:
+				return true
+			case *types.Pointer:
+				_, isArray := t.Elem().Underlying().(*types.Array)
+				return isArray
+			case *types.Basic:
+				return t.Info()&types.IsInteger != 0 && s.onlyIndexes(loop, obj, cur)
+			}
+			return false
+		case *ast.ForStmt:
+			init, ok := l.Init.(*ast.AssignStmt)
+			if !ok || init.Tok != token.DEFINE || !s.defines(init.Lhs[0], obj) {
+				continue
+			}
+			return s.onlyIndexes(loop, obj, cur)
+		}
+	}
+	return false
+}
+
+func (s *subtests) defines(e ast.Expr, obj types.Object) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && s.pass.TypesInfo.Defs[id] == obj
+}
+
+// onlyIndexes reports whether the body of loop uses v, apart from the
+// t.Run call run, only as an index (x[v]) or in messages, and at least
+// once as an index.
+func (s *subtests) onlyIndexes(loop inspector.Cursor, v types.Object, run inspector.Cursor) bool {
+	var body inspector.Cursor
+	switch l := loop.Node().(type) {
+	case *ast.RangeStmt:
+		body = loop.Child(l.Body)
+	case *ast.ForStmt:
+		body = loop.Child(l.Body)
+	}
+	indexes := false
+	for c := range body.Preorder((*ast.Ident)(nil)) {
+		if s.pass.TypesInfo.Uses[c.Node().(*ast.Ident)] != v {
+			continue
+		}
+		if ix, ok := c.Parent().Node().(*ast.IndexExpr); ok && ix.Index == c.Node() {
+			indexes = true
+			continue
+		}
+		if !run.Contains(c) && !s.inMessage(c, body) {
+			return false
+		}
+	}
+	return indexes
+}
+
+// inMessage reports whether cur, below limit, is an argument of a call
+// that formats or reports text (fmt, log, errors, or a method of package
+// testing other than Run) rather than an input of the code under test.
+// The innermost call decides.
+func (s *subtests) inMessage(cur, limit inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.CallExpr)(nil), (*ast.FuncLit)(nil)) {
+		call, ok := c.Node().(*ast.CallExpr)
+		if !ok || !limit.Contains(c) {
+			return false
+		}
+		fn := testcode.Callee(s.pass.TypesInfo, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch fn.Pkg().Path() {
+		case "fmt", "log", "errors":
+			return true
+		case "testing":
+			return fn.Name() != "Run"
+		}
+		return false
+	}
+	return false
+}
