@@ -90,7 +90,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) error {
 		}
 		return nil
 	}
-	if n.Kind != yaml.ScalarNode || n.Decode(v.Addr().Interface()) != nil {
+	if n.Kind != yaml.ScalarNode || !tagFits(n, v.Kind()) || n.Decode(v.Addr().Interface()) != nil {
 		return d.errorf(n, path, "want %s, got %s", kindName(v.Kind()), describe(n))
 	}
 	return nil
@@ -212,6 +212,18 @@ func describe(n *yaml.Node) string {
 		return describe(n.Alias)
 	}
 	return fmt.Sprintf("%q", n.Value)
+}
+
+// tagFits reports whether a scalar's resolved tag suits a Go kind; YAML
+// alone would truncate 2.5 into an int.
+func tagFits(n *yaml.Node, k reflect.Kind) bool {
+	switch tag := n.ShortTag(); {
+	case k >= reflect.Int && k <= reflect.Uint64:
+		return tag == "!!int"
+	case k == reflect.Bool:
+		return tag == "!!bool"
+	}
+	return true
 }
 
 func kindName(k reflect.Kind) string {

@@ -73,7 +73,7 @@ func ParseFile(path string) (*Profile, error) {
 // concatenated profiles) accepted. Blocks of the same span are merged as
 // [Merge] does.
 func Parse(name string, r io.Reader) (*Profile, error) {
-	p := parser{name: name, index: make(map[string]int)}
+	p := profileParser{name: name, index: make(map[string]int)}
 	if err := p.read(r); err != nil {
 		return nil, err
 	}
@@ -83,10 +83,10 @@ func Parse(name string, r io.Reader) (*Profile, error) {
 	return p.profile()
 }
 
-// parser reads a profile into one slice of blocks, recording which file
+// profileParser reads a profile into one slice of blocks, recording which file
 // each range of it belongs to. go test writes the blocks of a file
 // together, so usually each file is one range and nothing moves.
-type parser struct {
+type profileParser struct {
 	name   string
 	lineNo int
 	mode   string
@@ -103,7 +103,7 @@ type parsedFile struct {
 
 type run struct{ file, end int }
 
-func (p *parser) read(r io.Reader) error {
+func (p *profileParser) read(r io.Reader) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var long []byte // a line longer than br's buffer
 	for {
@@ -133,7 +133,7 @@ func (p *parser) read(r io.Reader) error {
 
 var modePrefix = []byte("mode: ")
 
-func (p *parser) line(line []byte) error {
+func (p *profileParser) line(line []byte) error {
 	line = bytes.TrimRight(line, "\r\n")
 	if len(bytes.TrimSpace(line)) == 0 {
 		return nil
@@ -160,7 +160,7 @@ func (p *parser) line(line []byte) error {
 	return nil
 }
 
-func (p *parser) add(name []byte, b Block) {
+func (p *profileParser) add(name []byte, b Block) {
 	last := len(p.runs) - 1
 	if last >= 0 && p.files[p.runs[last].file].name == string(name) {
 		p.runs[last].end++
@@ -179,7 +179,7 @@ func (p *parser) add(name []byte, b Block) {
 }
 
 // profile groups the blocks by file, sorts them and merges equal spans.
-func (p *parser) profile() (*Profile, error) {
+func (p *profileParser) profile() (*Profile, error) {
 	blocks := p.blocks
 	start := make([]int, len(p.files)) // start of each file's blocks
 	if len(p.runs) != len(p.files) {

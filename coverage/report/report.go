@@ -1,0 +1,157 @@
+// Package report renders a coverage.Report: a table for the terminal,
+// Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY, JSON for
+// other tools, and GitHub Actions annotations. Every reporter writes to an
+// io.Writer and lists the worst units first, failing ones before passing
+// ones; JSON keeps the report's order (by name) for stable diffs.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/testgate/testgate/coverage"
+)
+
+// A Func writes a report to w.
+type Func func(w io.Writer, r *coverage.Report) error
+
+var formats = map[string]Func{
+	"table":    Table,
+	"markdown": Markdown,
+	"json":     JSON,
+	"github":   GitHub,
+}
+
+// Lookup returns the reporter of a -format name.
+func Lookup(format string) (Func, error) {
+	if f, ok := formats[format]; ok {
+		return f, nil
+	}
+	return nil, fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats(), ", "))
+}
+
+// Formats lists the format names Lookup accepts.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for name := range formats {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Metric says which number the figures are, in every human-readable report.
+const Metric = "statement coverage, every block counted as go test -cover counts it"
+
+// worstFirst returns the results ordered failing first, then by rising
+// coverage, then by name.
+func worstFirst(rs []coverage.Result) []coverage.Result {
+	rs = slices.Clone(rs)
+	slices.SortStableFunc(rs, func(a, b coverage.Result) int {
+		if a.Pass != b.Pass {
+			if a.Pass {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(a.Percent, b.Percent); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return rs
+}
+
+func failing(rs []coverage.Result) []coverage.Result {
+	var out []coverage.Result
+	for _, r := range rs {
+		if !r.Pass {
+			out = append(out, r)
+		}
+	}
+	return worstFirst(out)
+}
+
+// verdict is the one-line conclusion of r.
+func verdict(r *coverage.Report) string {
+	t := r.Total
+	total := fmt.Sprintf("total %s of %d statements", Percent(t.Percent, t.Threshold), t.Statements)
+	if t.Pass {
+		total += fmt.Sprintf(" meets %s", threshold(t.Threshold))
+	} else {
+		total += fmt.Sprintf(" is below %s", threshold(t.Threshold))
+	}
+	var below []string
+	pkgs, files := len(failing(r.Packages)), len(failing(r.Files))
+	if pkgs > 0 {
+		below = append(below, plural(pkgs, "package"))
+	}
+	if files > 0 {
+		below = append(below, plural(files, "file"))
+	}
+	word := "PASS"
+	if !r.Pass {
+		word = "FAIL"
+	}
+	switch {
+	case pkgs+files == 1:
+		return fmt.Sprintf("%s: %s; %s is below its threshold", word, total, below[0])
+	case pkgs+files > 1:
+		return fmt.Sprintf("%s: %s; %s are below their thresholds", word, total, strings.Join(below, " and "))
+	}
+	return fmt.Sprintf("%s: %s", word, total)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func threshold(t float64) string {
+	if t == 0 {
+		return "no threshold"
+	}
+	return "the threshold " + thresholdCell(t)
+}
+
+// Percent formats a coverage percentage with one decimal, as go test -cover
+// does, or with as many more as it takes for the rounded figure not to
+// contradict the unrounded comparison with threshold: 79.96% against 80%
+// shows as 79.96%, not 80.0%.
+func Percent(p, threshold float64) string {
+	pass := p >= threshold
+	for prec := 1; ; prec++ {
+		s := strconv.FormatFloat(p, 'f', prec, 64)
+		shown, _ := strconv.ParseFloat(s, 64)
+		if (shown >= threshold) == pass || prec == 6 {
+			return s + "%"
+		}
+	}
+}
+
+// thresholdCell shows a unit's threshold, or "-" when it has none.
+func thresholdCell(t float64) string {
+	if t == 0 {
+		return "-"
+	}
+	return strconv.FormatFloat(t, 'f', -1, 64) + "%"
+}
+
+func excludedLines(ex []coverage.Excluded, max int) []string {
+	var lines []string
+	for i, e := range ex {
+		if i == max {
+			lines = append(lines, fmt.Sprintf("... and %d more (all are listed with -format=json)", len(ex)-max))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("%s (%s)", e.Name, e.Reason))
+	}
+	return lines
+}

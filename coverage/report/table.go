@@ -1,0 +1,68 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/testgate/testgate/coverage"
+)
+
+// maxExcluded is how many excluded files the human-readable reports list.
+const maxExcluded = 10
+
+// Table writes r for a terminal: every package worst first, the files
+// below their thresholds, the excluded files and a one-line verdict.
+// Failing rows are marked with ✗.
+func Table(w io.Writer, r *coverage.Report) error {
+	fmt.Fprintf(w, "Coverage (%s)\n", Metric)
+	if err := table(w, "Package", worstFirst(r.Packages)); err != nil {
+		return err
+	}
+	if files := failing(r.Files); len(files) > 0 {
+		fmt.Fprintln(w, "\nFiles below their thresholds")
+		if err := table(w, "File", files); err != nil {
+			return err
+		}
+	}
+	if len(r.Excluded) > 0 {
+		fmt.Fprintf(w, "\nExcluded %s:\n", plural(len(r.Excluded), "file"))
+		for _, line := range excludedLines(r.Excluded, maxExcluded) {
+			fmt.Fprintf(w, "  %s\n", line)
+		}
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", verdict(r))
+	return err
+}
+
+func table(w io.Writer, kind string, rs []coverage.Result) error {
+	right := tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight, tw.AlignRight}}
+	t := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
+		Header: tw.CellConfig{Alignment: right},
+		Row: tw.CellConfig{
+			Alignment:  right,
+			Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+		},
+	}))
+	t.Header("", kind, "Statements", "Covered", "Coverage", "Threshold")
+	for _, res := range rs {
+		mark := ""
+		if !res.Pass {
+			mark = "✗"
+		}
+		if err := t.Append([]string{
+			mark,
+			res.Name,
+			strconv.Itoa(res.Statements),
+			strconv.Itoa(res.Covered),
+			Percent(res.Percent, res.Threshold),
+			thresholdCell(res.Threshold),
+		}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
