@@ -83,13 +83,14 @@ func (s *Settings) UnmarshalJSON(data []byte) error {
 // New is the plugin's constructor, called by golangci-lint with the raw
 // settings (nil when there are none).
 func New(conf any) (register.LinterPlugin, error) {
+	// golangci-lint puts the plugin's name in front of these errors.
 	s, err := register.DecodeSettings[Settings](conf)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
 	selected, err := configure(analyzers.All(), s)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", Name, err)
+		return nil, err
 	}
 	return &linter{analyzers: selected}, nil
 }
