@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -49,7 +50,7 @@ func (s *subtests) check(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	arg := ast.Unparen(call.Args[0])
 	if name, ok := s.constString(arg); ok {
-		s.checkName(arg.Pos(), name)
+		s.checkName(arg.Pos(), name, cur.Child(call.Args[1]), nil)
 		s.checkRepeat(cur, call, name)
 		return
 	}
@@ -73,13 +74,48 @@ func vague(name string) bool {
 	return strings.TrimSpace(name) == "" || isCounterName(name)
 }
 
-func (s *subtests) checkName(pos token.Pos, name string) {
+// checkName reports an empty or counting subtest name. A bare number that
+// the case spells elsewhere, in context outside skip, is its value rather
+// than its count: {name: "5", want: 5}, {"32", New32}.
+func (s *subtests) checkName(pos token.Pos, name string, context inspector.Cursor, skip ast.Node) {
 	switch {
 	case strings.TrimSpace(name) == "":
 		s.reportEmpty(pos)
-	case isCounterName(name):
+	case isCounterName(name) && !(isNumber(name) && s.spells(context, name, skip)):
 		s.pass.Reportf(pos, "subtest name %q says nothing about the case; describe the input or expectation", name)
 	}
+}
+
+func isNumber(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// spells reports whether the subtree at cur, outside skip, holds the
+// number digits as a literal (5, "5") or at the end of an identifier
+// (New32, Int8).
+func (s *subtests) spells(cur inspector.Cursor, digits string, skip ast.Node) bool {
+	for c := range cur.Preorder((*ast.BasicLit)(nil), (*ast.Ident)(nil)) {
+		n := c.Node()
+		if skip != nil && skip.Pos() <= n.Pos() && n.End() <= skip.End() {
+			continue
+		}
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			value := n.Value
+			if n.Kind == token.STRING {
+				value, _ = strconv.Unquote(value)
+			}
+			if (n.Kind == token.INT || n.Kind == token.STRING) && value == digits {
+				return true
+			}
+		case *ast.Ident:
+			rest, found := strings.CutSuffix(n.Name, digits)
+			if found && rest != "" && !isNumber(rest[len(rest)-1:]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (s *subtests) reportEmpty(pos token.Pos) {

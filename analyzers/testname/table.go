@@ -41,9 +41,17 @@ func (s *subtests) checkTable(cur inspector.Cursor, arg ast.Expr) {
 	if assigned {
 		return // the loop computes the name; the literals do not tell it
 	}
+	table, ok := s.root.FindByPos(tr.table.Pos(), tr.table.End())
+	if !ok || table.Node() != tr.table {
+		return
+	}
 	first := make(map[string]token.Pos)
 	count := make(map[string]int)
-	for _, elt := range tr.table.Elts {
+	for eltCur := range table.Children() {
+		elt, ok := eltCur.Node().(ast.Expr)
+		if !ok || elt == tr.table.Type {
+			continue
+		}
 		key, val := ast.Expr(nil), elt
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			key, val = kv.Key, kv.Value
@@ -72,7 +80,7 @@ func (s *subtests) checkTable(cur inspector.Cursor, arg ast.Expr) {
 			continue
 		}
 		if !input {
-			s.checkName(nameExpr.Pos(), name)
+			s.checkName(nameExpr.Pos(), name, eltCur, nameExpr)
 		}
 		// Map keys cannot repeat: the compiler rejects duplicate constant keys.
 		if tr.source == fromMapKey || strings.TrimSpace(name) == "" {

@@ -92,13 +92,15 @@ func checkTestNames(pass *analysis.Pass, tests []*ast.FuncDecl) {
 			if !under.names[strings.ToLower(word)] {
 				reportVague(pass, fn)
 			}
-		case digits != "" && len(digits) <= 2:
-			n, _ := strconv.Atoi(digits)
-			stem, _ := splitNumber(name)
-			sibling, ok := byStem[stem][-1]
-			if !ok || n > 9 {
-				sibling, ok = byStem[stem][n-1]
+		case digits != "" && !strings.ContainsAny(word, "0123456789"):
+			// A stem with digits of its own (Go1Dot5, X509v3) is a
+			// version, not a count.
+			n, err := strconv.Atoi(digits)
+			if err != nil {
+				continue
 			}
+			stem, _ := splitNumber(name)
+			sibling, ok := previousOrdinal(byStem[stem], n)
 			if !ok {
 				continue
 			}
@@ -110,6 +112,29 @@ func checkTestNames(pass *analysis.Pass, tests []*ast.FuncDecl) {
 			}
 		}
 	}
+}
+
+// previousOrdinal returns the test that the n-th member of a family of
+// tests (indexed by trailing number, -1 for the bare stem) copies, when the
+// family counts up to n: TestX2 after TestX or TestX1, TestX3 after TestX2
+// that follows one of those. Gaps mean the numbers are not counts:
+// TestBitwiseContended8 beside TestBitwiseContended is the 8-bit variant,
+// TestConnectionClose11 beside TestConnectionClose10 is HTTP/1.1.
+func previousOrdinal(family map[int]string, n int) (string, bool) {
+	low := n // the smallest m such that the family holds every number from m to n-1
+	for low > 0 && family[low-1] != "" {
+		low--
+	}
+	switch {
+	case low < n && low <= 1:
+		return family[n-1], true
+	case low <= 2 && family[-1] != "":
+		if low < n {
+			return family[n-1], true
+		}
+		return family[-1], true
+	}
+	return "", false
 }
 
 func reportVague(pass *analysis.Pass, fn *ast.FuncDecl) {

@@ -24,59 +24,66 @@ func TestExample(t *testing.T)   { check(t) } // want `test name TestExample say
 
 // Ordinal copies of a sibling.
 
-func TestLogin(t *testing.T)    { check(t) }
-func TestLogin2(t *testing.T)   { check(t) } // want `test name TestLogin2 differs from TestLogin only by a number; name what it verifies that TestLogin does not`
-func TestLogout1(t *testing.T)  { check(t) }
-func TestLogout2(t *testing.T)  { check(t) } // want `test name TestLogout2 differs from TestLogout1 only by a number`
-func TestParse(t *testing.T)    { check(t) }
-func TestParse_3(t *testing.T)  { check(t) } // want `test name TestParse_3 differs from TestParse only by a number`
-func TestReader9(t *testing.T)  { check(t) }
-func TestReader10(t *testing.T) { check(t) } // want `test name TestReader10 differs from TestReader9 only by a number`
+func TestLogin(t *testing.T)   { check(t) }
+func TestLogin2(t *testing.T)  { check(t) } // want `test name TestLogin2 differs from TestLogin only by a number; name what it verifies that TestLogin does not`
+func TestLogout1(t *testing.T) { check(t) }
+func TestLogout2(t *testing.T) { check(t) } // want `test name TestLogout2 differs from TestLogout1 only by a number`
+func TestParse(t *testing.T)   { check(t) }
+func TestParse_2(t *testing.T) { check(t) } // want `test name TestParse_2 differs from TestParse only by a number`
+func TestLogin3(t *testing.T)  { check(t) } // want `test name TestLogin3 differs from TestLogin2 only by a number`
+func TestReader0(t *testing.T) { check(t) }
+func TestReader1(t *testing.T) { check(t) } // want `test name TestReader1 differs from TestReader0 only by a number`
 
 // Digits that mean something.
 
-func TestHTTP(t *testing.T)           { check(t) }
-func TestHTTP2(t *testing.T)          { check(t) }
-func TestHTTP2Server(t *testing.T)    { check(t) }
-func TestSHA1(t *testing.T)           { check(t) }
-func TestSHA256(t *testing.T)         { check(t) }
-func TestBase64(t *testing.T)         { check(t) }
-func TestIssue1567(t *testing.T)      { check(t) }
-func TestIssue1568(t *testing.T)      { check(t) }
-func TestStatus404(t *testing.T)      { check(t) }
-func TestGetInt(t *testing.T)         { check(t) }
-func TestGetInt8(t *testing.T)        { check(t) }
-func TestUint(t *testing.T)           { check(t) }
-func TestUint8(t *testing.T)          { check(t) }
-func TestUTF8(t *testing.T)           { check(t) }
-func TestIPv4(t *testing.T)           { check(t) }
-func TestIPv6(t *testing.T)           { check(t) }
-func TestRFC3339(t *testing.T)        { check(t) }
-func TestGo121(t *testing.T)          { check(t) }
-func TestGo122(t *testing.T)          { check(t) }
-func TestParseV1(t *testing.T)        { check(t) }
-func TestParseV2(t *testing.T)        { check(t) }
-func TestEncode32(t *testing.T)       { check(t) }
-func TestEncode64(t *testing.T)       { check(t) }
-func TestDecode(t *testing.T)         { check(t) }
-func TestDecode16(t *testing.T)       { check(t) }
-func TestLogin2FA(t *testing.T)       { check(t) }
-func Test1328(t *testing.T)           { check(t) } // golang.org/issue/1328, as in cgo's tests
-func TestP256(t *testing.T)           { check(t) }
-func TestP384(t *testing.T)           { check(t) }
-func TestMD5(t *testing.T)            { check(t) }
-func TestMD(t *testing.T)             { check(t) }
-func TestLatin1(t *testing.T)         { check(t) }
-func TestNew(t *testing.T)            { check(t) }
-func TestNewClient(t *testing.T)      { check(t) }
-func TestFunc(t *testing.T)           { check(t) } // names.Func
-func TestTODO(t *testing.T)           { check(t) } // names.TODO
-func TestBasic(t *testing.T)          { check(t) }
-func TestAll(t *testing.T)            { check(t) }
-func TestTemperature(t *testing.T)    { check(t) }
-func TestFooter(t *testing.T)         { check(t) }
-func TestItemsAreSorted(t *testing.T) { check(t) }
-func Test(t *testing.T)               { check(t) } // the hook of a gocheck-style suite
+func TestHTTP(t *testing.T)              { check(t) }
+func TestHTTP2(t *testing.T)             { check(t) }
+func TestHTTP2Server(t *testing.T)       { check(t) }
+func TestSHA1(t *testing.T)              { check(t) }
+func TestSHA256(t *testing.T)            { check(t) }
+func TestBase64(t *testing.T)            { check(t) }
+func TestIssue1567(t *testing.T)         { check(t) }
+func TestIssue1568(t *testing.T)         { check(t) }
+func TestStatus404(t *testing.T)         { check(t) }
+func TestGetInt(t *testing.T)            { check(t) }
+func TestGetInt8(t *testing.T)           { check(t) }
+func TestUint(t *testing.T)              { check(t) }
+func TestUint8(t *testing.T)             { check(t) }
+func TestUTF8(t *testing.T)              { check(t) }
+func TestIPv4(t *testing.T)              { check(t) }
+func TestIPv6(t *testing.T)              { check(t) }
+func TestRFC3339(t *testing.T)           { check(t) }
+func TestGo121(t *testing.T)             { check(t) }
+func TestGo122(t *testing.T)             { check(t) }
+func TestParseV1(t *testing.T)           { check(t) }
+func TestParseV2(t *testing.T)           { check(t) }
+func TestEncode32(t *testing.T)          { check(t) }
+func TestEncode64(t *testing.T)          { check(t) }
+func TestDecode(t *testing.T)            { check(t) }
+func TestDecode16(t *testing.T)          { check(t) }
+func TestLogin2FA(t *testing.T)          { check(t) }
+func Test1328(t *testing.T)              { check(t) } // golang.org/issue/1328, as in cgo's tests
+func TestP256(t *testing.T)              { check(t) }
+func TestP384(t *testing.T)              { check(t) }
+func TestMD5(t *testing.T)               { check(t) }
+func TestMD(t *testing.T)                { check(t) }
+func TestConnectionClose10(t *testing.T) { check(t) } // HTTP/1.0
+func TestConnectionClose11(t *testing.T) { check(t) } // HTTP/1.1
+func TestBitwise(t *testing.T)           { check(t) }
+func TestBitwise8(t *testing.T)          { check(t) } // the 8-bit variant: no TestBitwise2..7
+func TestEncodeGo1Dot4(t *testing.T)     { check(t) }
+func TestEncodeGo1Dot5(t *testing.T)     { check(t) }
+func TestLatin1(t *testing.T)            { check(t) }
+func TestNew(t *testing.T)               { check(t) }
+func TestNewClient(t *testing.T)         { check(t) }
+func TestFunc(t *testing.T)              { check(t) } // names.Func
+func TestTODO(t *testing.T)              { check(t) } // names.TODO
+func TestBasic(t *testing.T)             { check(t) }
+func TestAll(t *testing.T)               { check(t) }
+func TestTemperature(t *testing.T)       { check(t) }
+func TestFooter(t *testing.T)            { check(t) }
+func TestItemsAreSorted(t *testing.T)    { check(t) }
+func Test(t *testing.T)                  { check(t) } // the hook of a gocheck-style suite
 
 // Not tests at all.
 

@@ -7,7 +7,7 @@ import (
 )
 
 func TestRunConstantNames(t *testing.T) {
-	t.Run("1", func(t *testing.T) { parses(t, "1", 1) })                // want `subtest name "1" says nothing about the case; describe the input or expectation`
+	t.Run("1", func(t *testing.T) { parses(t, "+7", 7) })               // want `subtest name "1" says nothing about the case; describe the input or expectation`
 	t.Run("#2", func(t *testing.T) { parses(t, "2", 2) })               // want `subtest name "#2" says nothing`
 	t.Run("test3", func(t *testing.T) { parses(t, "3", 3) })            // want `subtest name "test3" says nothing`
 	t.Run("case 4", func(t *testing.T) { parses(t, "4", 4) })           // want `subtest name "case 4" says nothing`
@@ -31,15 +31,20 @@ func TestRunConstantNames(t *testing.T) {
 	t.Run("test", func(t *testing.T) { parses(t, "12", 12) }) // a weak name, but not a counter
 }
 
+func TestRunNumbersThatAreInputs(t *testing.T) {
+	t.Run("0", func(t *testing.T) { parses(t, "0", 0) })
+	t.Run("1", func(t *testing.T) { parses(t, strconv.Itoa(1), 1) })
+}
+
 func TestRunRepeatedNames(t *testing.T) {
 	t.Run("valid", func(t *testing.T) { parses(t, "1", 1) })
-	t.Run("valid", func(t *testing.T) { parses(t, "2", 2) }) // want `duplicate subtest name "valid" \(also at line 35\); go test renames it to "valid#01" so a failure can't be traced`
+	t.Run("valid", func(t *testing.T) { parses(t, "2", 2) }) // want `duplicate subtest name "valid" \(also at line 40\); go test renames it to "valid#01" so a failure can't be traced`
 	t.Run("leading zero", func(t *testing.T) { parses(t, "01", 1) })
-	t.Run("leading_zero", func(t *testing.T) { parses(t, "001", 1) }) // want `duplicate subtest name "leading_zero" \(also at line 37\); go test renames it to "leading_zero#01"`
-	t.Run("valid", func(t *testing.T) { parses(t, "3", 3) })          // want `duplicate subtest name "valid" \(also at line 35\); go test renames it to "valid#02"`
+	t.Run("leading_zero", func(t *testing.T) { parses(t, "001", 1) }) // want `duplicate subtest name "leading_zero" \(also at line 42\); go test renames it to "leading_zero#01"`
+	t.Run("valid", func(t *testing.T) { parses(t, "3", 3) })          // want `duplicate subtest name "valid" \(also at line 40\); go test renames it to "valid#02"`
 	t.Run("nested", func(t *testing.T) {
 		t.Run("valid", func(t *testing.T) { parses(t, "4", 4) }) // another parent: nested/valid
-		t.Run("valid", func(t *testing.T) { parses(t, "5", 5) }) // want `duplicate subtest name "valid" \(also at line 41\)`
+		t.Run("valid", func(t *testing.T) { parses(t, "5", 5) }) // want `duplicate subtest name "valid" \(also at line 46\)`
 	})
 	if testing.Short() {
 		t.Run("fast path", func(t *testing.T) { parses(t, "6", 6) })

@@ -20,6 +20,7 @@ func TestParseTable(t *testing.T) {
 		{in: "0x5", wantErr: true},               // want `subtest name is empty`
 		{name: "single digit", in: "8", want: 8}, // want `duplicate subtest name "single digit" \(also at line 15\); go test renames it to "single_digit#01" so a failure can't be traced`
 		{name: "404", in: "404", want: 404},
+		{name: "9", in: "0009", want: 9}, // the name is the expectation
 		{name: "leading zeros", in: "007", want: 7},
 	}
 	for _, tc := range tests {
@@ -44,7 +45,7 @@ func TestParsePositional(t *testing.T) {
 		{"two digits", "42", 42},
 		{"test2", "43", 43}, // want `subtest name "test2" says nothing`
 		&parseCase{"negative", "-1", -1},
-		&parseCase{"negative", "-2", -2}, // want `duplicate subtest name "negative" \(also at line 46\)`
+		&parseCase{"negative", "-2", -2}, // want `duplicate subtest name "negative" \(also at line 47\)`
 	}
 	for _, tc := range tests {
 		tc := tc
@@ -77,14 +78,15 @@ func TestParseMap(t *testing.T) {
 		"case 2": {in: "2", want: 2}, // want `subtest name "case 2" says nothing`
 		"":       {in: "3", want: 3}, // want `subtest name is empty`
 		"plus":   {in: "+1", want: 1},
-		"5":      {in: "5", want: 5}, // want `subtest name "5" says nothing`
+		"5":      {in: "+6", want: 6}, // want `subtest name "5" says nothing`
+		"7":      {in: "7", want: 7},  // the key is the input
 	} {
 		t.Run(name, func(t *testing.T) { parses(t, tc.in, tc.want) })
 	}
 }
 
 func TestParseEncodings(t *testing.T) {
-	for _, in := range []string{"1", "", "22", "1"} { // want `duplicate subtest name "1" \(also at line 87\)`
+	for _, in := range []string{"1", "", "22", "1"} { // want `duplicate subtest name "1" \(also at line 89\)`
 		t.Run(in, func(t *testing.T) { // the input names the case: "1" and "" are fine, repeats are not
 			if _, err := Parse(in); err != nil && in != "" {
 				t.Error(err)
@@ -103,7 +105,7 @@ func TestParseNamedByInput(t *testing.T) {
 		{in: "1", want: 1},
 		{in: "", wantErr: true},
 		{in: "10", want: 10},
-		{in: "10", want: 10}, // want `duplicate subtest name "10" \(also at line 105\)`
+		{in: "10", want: 10}, // want `duplicate subtest name "10" \(also at line 107\)`
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -175,3 +177,25 @@ func BenchmarkParseTable(b *testing.B) {
 		})
 	}
 }
+
+// Names that are the variant's width, as in hash/fnv's tests.
+func TestParseWidths(t *testing.T) {
+	tests := []struct {
+		name  string
+		parse func(string) (int, error)
+	}{
+		{"32", parse32},
+		{"64", parse64},
+		{"2", Parse}, // want `subtest name "2" says nothing`
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := tc.parse("12"); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func parse32(s string) (int, error) { return Parse(s) }
+func parse64(s string) (int, error) { return Parse(s) }
