@@ -1,8 +1,53 @@
-// Package sleep defines an Analyzer that checks test code.
+// Package sleep defines an Analyzer that reports tests which wait on
+// wall-clock time.
 //
 // # Analyzer sleep
 //
-// sleep: not yet implemented
+// sleep: report tests that wait for something by sleeping
 //
-// This analyzer is a placeholder until its rule lands.
+// A test that sleeps to let a goroutine, a server or a timer "get there"
+// bets that the machine is fast enough: on a loaded CI runner the bet
+// fails and the test flakes, and on a fast one the sleep only wastes time.
+// The analyzer reports these waits when the test's own goroutine executes
+// them in a _test.go file:
+//
+//	time.Sleep(d)
+//	<-time.After(d)
+//	<-time.Tick(d)
+//	<-time.NewTimer(d).C
+//
+// Instead, synchronize on the event itself (a channel, a sync.WaitGroup),
+// poll the condition in a loop bounded by a deadline, or run the test in a
+// testing/synctest bubble, where time is fake and synctest.Wait waits until
+// every goroutine of the bubble is blocked. The message mentions
+// testing/synctest only when the file's Go version is at least 1.25.
+//
+// A wait counts as the test's when it is in a Test or Fuzz function,
+// TestMain, a t.Run body, a function literal the test calls, or a helper
+// the tests call directly (a helper taking *testing.T or testing.TB is
+// followed through t.Run and test runners too).
+//
+// The analyzer stays silent where sleeping is the point or time is not
+// real:
+//
+//   - inside a synctest.Test bubble, including functions and literals
+//     handed to a helper that runs them in one;
+//   - zero or negative constant durations, which do not wait;
+//   - the poll interval of a loop that re-checks a condition, that is, a
+//     loop whose condition is not a plain counter bound or whose body
+//     leaves the loop under a condition (break, return, goto);
+//   - HTTP handlers and test doubles that simulate a slow peer: methods of
+//     types declared in test files, and function literals stored in
+//     fields, globals or tables, or handed to code other than the testing
+//     package;
+//   - goroutines that stage a delayed event, deferred calls and t.Cleanup
+//     functions;
+//   - benchmarks (functions taking *testing.B, whose sleeps are usually
+//     the latency being measured) and examples;
+//   - a select case, and time.Sleep used as a value (sleepFn = time.Sleep).
+//
+// There is no suggested fix: the cure depends on what the test waits for,
+// which only its author knows. A sleep that must stay can be marked with
+//
+//	//testgate:ignore sleep the reason it must stay
 package sleep

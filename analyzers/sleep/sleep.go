@@ -2,9 +2,16 @@ package sleep
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
@@ -21,6 +28,104 @@ var Analyzer = &analysis.Analyzer{
 	Run:      testcode.WithIgnores(run),
 }
 
+// A wait is a statement that blocks on wall-clock time.
+type wait struct {
+	stmt inspector.Cursor
+	what string // how the message names it, such as "<-time.After"
+	file *ast.File
+	site site
+}
+
 func run(pass *analysis.Pass) (any, error) {
+	// Package time's own tests sleep because sleeping is what they test.
+	if !imports(pass.Pkg, "time") || strings.TrimSuffix(pass.Pkg.Path(), "_test") == "time" || len(testcode.TestFiles(pass)) == 0 {
+		return nil, nil
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := newChecker(pass, insp)
+
+	// Waits in helpers are decided once the helpers' callers are known.
+	var pending []wait
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if !testcode.IsTestFile(pass, file) {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.ExprStmt)(nil)) {
+			what, dur, ok := waitExpr(pass.TypesInfo, cur.Node().(*ast.ExprStmt).X)
+			if !ok || cur.ParentEdgeKind() == edge.CommClause_Comm || nonPositive(pass.TypesInfo, dur) || inPollLoop(pass.TypesInfo, cur) {
+				continue
+			}
+			w := wait{cur, what, file, c.siteOf(cur)}
+			switch w.site.kind {
+			case onTest:
+				report(pass, w)
+			case inHelper:
+				c.want(w.site.helper)
+				pending = append(pending, w)
+			}
+		}
+	}
+	for _, w := range pending {
+		if c.helperRunsOnTest(w.site) {
+			report(pass, w)
+		}
+	}
 	return nil, nil
+}
+
+func imports(pkg *types.Package, path string) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == path {
+			return true
+		}
+	}
+	return false
+}
+
+// waitExpr reports whether x, evaluated as a statement, waits on a timer of
+// package time, and returns how to name it and its duration.
+func waitExpr(info *types.Info, x ast.Expr) (what string, dur ast.Expr, ok bool) {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.CallExpr:
+		if testcode.IsFunc(testcode.Callee(info, x), "time", "Sleep") && len(x.Args) == 1 {
+			return "time.Sleep", x.Args[0], true
+		}
+	case *ast.UnaryExpr:
+		if x.Op != token.ARROW {
+			return "", nil, false
+		}
+		switch ch := ast.Unparen(x.X).(type) {
+		case *ast.CallExpr:
+			if fn := testcode.Callee(info, ch); testcode.IsFunc(fn, "time", "After", "Tick") && len(ch.Args) == 1 {
+				return "<-time." + fn.Name(), ch.Args[0], true
+			}
+		case *ast.SelectorExpr:
+			call, isCall := ast.Unparen(ch.X).(*ast.CallExpr)
+			if isCall && ch.Sel.Name == "C" && testcode.IsFunc(testcode.Callee(info, call), "time", "NewTimer") && len(call.Args) == 1 {
+				return "<-time.NewTimer(d).C", call.Args[0], true
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// nonPositive reports whether dur is a constant that does not wait.
+func nonPositive(info *types.Info, dur ast.Expr) bool {
+	tv, ok := info.Types[dur]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) <= 0
+}
+
+func report(pass *analysis.Pass, w wait) {
+	// A synctest bubble needs a *testing.T, which TestMain does not have.
+	instead := "synchronize on a channel or WaitGroup, or poll with a deadline"
+	if !w.site.testMain && testcode.GoVersionAtLeast(pass, w.file, "go1.25") {
+		instead = "synchronize on a channel or WaitGroup, poll with a deadline, or use testing/synctest"
+	}
+	x := w.stmt.Node().(*ast.ExprStmt).X
+	pass.Report(analysis.Diagnostic{
+		Pos:     x.Pos(),
+		End:     x.End(),
+		Message: w.what + " in test waits on wall-clock time; " + instead,
+	})
 }

@@ -1,0 +1,75 @@
+package a
+
+import (
+	"testing"
+	"time"
+)
+
+func TestWaitsForWorker(t *testing.T) {
+	done := make(chan bool, 1)
+	go func() { done <- true }()
+	time.Sleep(100 * time.Millisecond) // want `^time\.Sleep in test waits on wall-clock time; synchronize on a channel or WaitGroup, poll with a deadline, or use testing/synctest$`
+	if len(done) != 1 {
+		t.Fatal("worker did not finish")
+	}
+}
+
+func TestDisguisedWaits(t *testing.T) {
+	<-time.After(50 * time.Millisecond)    // want `^<-time\.After in test waits on wall-clock time; `
+	<-time.Tick(time.Millisecond)          // want `^<-time\.Tick in test waits on wall-clock time; `
+	<-time.NewTimer(time.Second).C         // want `^<-time\.NewTimer\(d\)\.C in test waits on wall-clock time; `
+	(<-time.After(20 * time.Millisecond))  // want `^<-time\.After in test`
+	const settle = 5 * time.Millisecond
+	time.Sleep(settle) // want `^time\.Sleep in test`
+}
+
+func TestSubtestWaits(t *testing.T) {
+	t.Run("after start", func(t *testing.T) {
+		time.Sleep(time.Second) // want `^time\.Sleep in test`
+	})
+}
+
+func TestCalledLiteralsWait(t *testing.T) {
+	settle := func() {
+		time.Sleep(20 * time.Millisecond) // want `^time\.Sleep in test`
+	}
+	settle()
+	func() {
+		<-time.After(time.Millisecond) // want `^<-time\.After in test`
+	}()
+}
+
+func FuzzParseWaits(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		time.Sleep(time.Millisecond) // want `^time\.Sleep in test`
+	})
+}
+
+func TestDurationsThatDoNotWait(t *testing.T) {
+	time.Sleep(0)
+	const none = 0
+	time.Sleep(none * time.Second)
+	time.Sleep(-1)
+	<-time.After(0)
+}
+
+func TestTimersThatAreNotStatements(t *testing.T) {
+	done := make(chan struct{})
+	close(done)
+	select {
+	case <-time.After(time.Second):
+		t.Fatal("timed out")
+	case <-done:
+	}
+	timeout := time.After(time.Second)
+	_ = timeout
+	defer time.Sleep(time.Millisecond)
+}
+
+func TestSleepAsValue(t *testing.T) {
+	sleepFn := time.Sleep
+	sleepFn(time.Millisecond)
+	pause(time.Sleep)
+}
+
+func pause(sleep func(time.Duration)) { sleep(time.Millisecond) }

@@ -1,0 +1,2 @@
+// Package testmain checks waits in TestMain.
+package testmain
