@@ -179,17 +179,20 @@ func registerAnalyzerFlags(fs *flag.FlagSet, suite []*analysis.Analyzer) selecti
 func (sel selection) analyzers(suite []*analysis.Analyzer) []*analysis.Analyzer {
 	anyOn := false
 	for _, c := range sel {
-		anyOn = anyOn || (c.set && c.on)
+		anyOn = anyOn || c.on
 	}
-	var keep []*analysis.Analyzer
+	var kept []*analysis.Analyzer
 	for _, a := range suite {
 		c := sel[a]
-		if anyOn && !(c.set && c.on) || !anyOn && c.set && !c.on {
-			continue
+		keep := !c.set || c.on
+		if anyOn {
+			keep = c.on
 		}
-		keep = append(keep, a)
+		if keep {
+			kept = append(kept, a)
+		}
 	}
-	return keep
+	return kept
 }
 
 // finding is one diagnostic at its resolved position.
