@@ -2,9 +2,17 @@ package secret
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
@@ -21,6 +29,275 @@ var Analyzer = &analysis.Analyzer{
 	Run:      testcode.WithIgnores(run),
 }
 
+// minLiteralLen is the shortest quoted literal worth judging: a
+// name-keyed secret has at least minRandomLen characters, a format match
+// more.
+const minLiteralLen = minRandomLen + len(`""`)
+
 func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	hexVectors := importsHex(pass.Pkg)
+	for fileCur := range insp.Root().Children() {
+		if !testcode.IsTestFile(pass, fileCur.Node().(*ast.File)) {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.BasicLit)(nil), (*ast.BinaryExpr)(nil)) {
+			value, ok := stringValue(pass.TypesInfo, cur)
+			if !ok {
+				continue
+			}
+			if f, ok := check(pass.TypesInfo, cur, value, hexVectors); ok {
+				pass.Report(analysis.Diagnostic{
+					Pos:     cur.Node().Pos(),
+					End:     cur.Node().End(),
+					Message: "hardcoded " + f.kind + redact(f.secret) + " in test; " + f.advice,
+				})
+			}
+		}
+	}
 	return nil, nil
+}
+
+// importsHex reports whether pkg decodes hex, which makes its hex strings
+// byte test vectors rather than API keys.
+func importsHex(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == "encoding/hex" {
+			return true
+		}
+	}
+	return false
+}
+
+// stringValue returns the value of the string literal or constant string
+// concatenation at cur. A literal inside a concatenation is judged as
+// part of the whole, so that a PEM block or token written over several
+// lines is seen at once.
+func stringValue(info *types.Info, cur inspector.Cursor) (string, bool) {
+	switch n := cur.Node().(type) {
+	case *ast.BasicLit:
+		if n.Kind != token.STRING || len(n.Value) < minLiteralLen || inConcat(info, cur) {
+			return "", false
+		}
+		if k := cur.ParentEdgeKind(); k == edge.ImportSpec_Path || k == edge.Field_Tag {
+			return "", false
+		}
+		s, err := strconv.Unquote(n.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if !isConcat(info, n) || inConcat(info, cur) {
+			return "", false
+		}
+		return constant.StringVal(info.Types[n].Value), true
+	}
+	return "", false
+}
+
+func isConcat(info *types.Info, n ast.Node) bool {
+	bin, ok := n.(*ast.BinaryExpr)
+	if !ok || bin.Op != token.ADD {
+		return false
+	}
+	tv := info.Types[bin]
+	return tv.Value != nil && tv.Value.Kind() == constant.String
+}
+
+func inConcat(info *types.Info, cur inspector.Cursor) bool {
+	return isConcat(info, cur.Parent().Node())
+}
+
+// check judges the string value at cur. Names that mark it fake silence
+// every rule; a provider format, a private key or a password in a URL
+// needs no name; any other value must be held by a credential's name, or
+// keyed by one inside the string, and look random.
+func check(info *types.Info, cur inspector.Cursor, value string, hexVectors bool) (finding, bool) {
+	h := holderOf(info, cur)
+	r, kind, fixture := h.role()
+	if r == fakeRole {
+		return finding{}, false
+	}
+	if f, ok := scanFormats(value, fixture); ok {
+		return f, true
+	}
+	if r == secretRole {
+		if secret, ok := judge(value, hexVectors); ok {
+			return finding{refineKind(kind, secret), secret, adviceDefault}, true
+		}
+	}
+	return scanAssignments(value, hexVectors)
+}
+
+// A holder is what a value is stored in or passed as.
+type holder struct {
+	// names may declare the value a credential: the variable, field, map
+	// key, header or environment variable, or the parameter it is
+	// passed as.
+	names []string
+	// markers may only mark it fake or a fixture: the called function.
+	markers []string
+}
+
+func (h holder) role() (r role, kind string, fixture bool) {
+	for _, name := range append(h.names, h.markers...) {
+		if isTestFixtureName(name) {
+			fixture = true
+		}
+		if cr, _ := classify(name); cr == fakeRole {
+			return fakeRole, "", true
+		}
+	}
+	for _, name := range h.names {
+		if cr, k := classify(name); cr == secretRole {
+			return secretRole, k, fixture
+		}
+	}
+	return notSecret, "", fixture
+}
+
+// holderOf finds what the value at cur is assigned to, keyed by or passed
+// as, looking through parentheses, conversions ([]byte("...")), pointer
+// helpers (aws.String, ptr.To) and the slices that hold it.
+func holderOf(info *types.Info, cur inspector.Cursor) holder {
+	for node := cur; ; node = node.Parent() {
+		kind, index := node.ParentEdge()
+		switch p := node.Parent().Node().(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			if kind != edge.CallExpr_Args {
+				return holder{}
+			}
+			if isConversion(info, p) || isPointerHelper(info, p) {
+				continue
+			}
+			return callHolder(info, p, index)
+		case *ast.KeyValueExpr:
+			if kind != edge.KeyValueExpr_Value {
+				return holder{}
+			}
+			return named(keyName(info, p.Key))
+		case *ast.CompositeLit:
+			if field := positionalField(info, p, index); field != "" {
+				return named(field)
+			}
+			continue
+		case *ast.AssignStmt:
+			if kind != edge.AssignStmt_Rhs || len(p.Lhs) != len(p.Rhs) {
+				return holder{}
+			}
+			return named(exprName(info, p.Lhs[index]))
+		case *ast.ValueSpec:
+			if kind != edge.ValueSpec_Values || index >= len(p.Names) {
+				return holder{}
+			}
+			return named(p.Names[index].Name)
+		default:
+			return holder{}
+		}
+	}
+}
+
+func named(name string) holder {
+	if name == "" {
+		return holder{}
+	}
+	return holder{names: []string{name}}
+}
+
+// callHolder names argument index of call: by the constant string before
+// it, as in os.Setenv("API_TOKEN", v), header.Set("Authorization", v) and
+// url.Values.Set("api_key", v); by the parameter it is passed as, as in
+// req.SetBasicAuth(user, password); and, for marking only, by the
+// function called.
+func callHolder(info *types.Info, call *ast.CallExpr, index int) holder {
+	var h holder
+	if index > 0 {
+		if key, ok := constString(info, call.Args[index-1]); ok && len(key) <= 64 && !strings.ContainsAny(key, " \t\n") {
+			h.names = append(h.names, key)
+		}
+	}
+	if sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature); ok && sig.Params().Len() > 0 {
+		i := min(index, sig.Params().Len()-1)
+		if index < sig.Params().Len() || sig.Variadic() {
+			h.names = append(h.names, sig.Params().At(i).Name())
+		}
+	}
+	if fn := testcode.Callee(info, call); fn != nil {
+		h.markers = append(h.markers, fn.Name())
+	}
+	return h
+}
+
+func isConversion(info *types.Info, call *ast.CallExpr) bool {
+	tv, ok := info.Types[call.Fun]
+	return ok && tv.IsType()
+}
+
+// isPointerHelper reports whether call is a one-argument function that
+// returns a pointer to a string, such as aws.String or ptr.To[string].
+func isPointerHelper(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) != 1 {
+		return false
+	}
+	ptr, ok := types.Unalias(info.TypeOf(call)).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	basic, ok := ptr.Elem().Underlying().(*types.Basic)
+	return ok && basic.Info()&types.IsString != 0
+}
+
+// positionalField returns the struct field that element index of an
+// unkeyed struct literal sets, or "".
+func positionalField(info *types.Info, lit *ast.CompositeLit, index int) string {
+	t := info.TypeOf(lit)
+	if t == nil {
+		return ""
+	}
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || index >= st.NumFields() {
+		return ""
+	}
+	return st.Field(index).Name()
+}
+
+// keyName names a composite literal key: a struct field, or a map key
+// that is a constant string.
+func keyName(info *types.Info, key ast.Expr) string {
+	if id, ok := key.(*ast.Ident); ok {
+		if _, isConst := info.ObjectOf(id).(*types.Const); !isConst {
+			return id.Name
+		}
+	}
+	s, _ := constString(info, key)
+	return s
+}
+
+// exprName names the target of an assignment: x, a.b.x, m["x"], *x.
+func exprName(info *types.Info, e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return e.Sel.Name
+	case *ast.IndexExpr:
+		s, _ := constString(info, e.Index)
+		return s
+	case *ast.StarExpr:
+		return exprName(info, e.X)
+	case *ast.ParenExpr:
+		return exprName(info, e.X)
+	}
+	return ""
+}
+
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }

@@ -1,0 +1,291 @@
+package secret
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A format is a provider's token format: the token names its issuer, so
+// its shape alone makes it a credential, whatever holds it.
+type format struct {
+	kind string
+	// hints are substrings one of which every match contains; checking
+	// them first keeps the regexp off nearly every literal.
+	hints []string
+	re    *regexp.Regexp
+	// prefix is the length of the fixed start of a match, which is left
+	// out when judging whether the rest is made up.
+	prefix int
+}
+
+var formats = []format{
+	{"AWS access key ID", []string{"AKIA", "ASIA", "ABIA", "ACCA"}, regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b`), 4},
+	{"GitHub token", []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}, regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36}\b`), 4},
+	{"GitHub token", []string{"github_pat_"}, regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}\b`), 11},
+	{"GitLab token", []string{"glpat-"}, regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}`), 6},
+	{"Slack token", []string{"xoxa-", "xoxb-", "xoxe-", "xoxo-", "xoxp-", "xoxr-", "xoxs-"}, regexp.MustCompile(`\bxox[abeoprs]-[0-9]{6,}-[0-9A-Za-z-]{10,}`), 5},
+	{"Slack webhook URL", []string{"hooks.slack.com/"}, regexp.MustCompile(`https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/+-]{30,}`), 24},
+	{"Stripe secret key", []string{"sk_live_", "rk_live_"}, regexp.MustCompile(`\b[rs]k_live_[0-9A-Za-z]{16,}`), 8},
+	// A test-mode key is a real credential of a real Stripe account: it
+	// reads and writes that account's test data.
+	{"Stripe test-mode secret key", []string{"sk_test_", "rk_test_"}, regexp.MustCompile(`\b[rs]k_test_[0-9A-Za-z]{16,}`), 8},
+	{"Google API key", []string{"AIza"}, regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}`), 4},
+	{"Google OAuth client secret", []string{"GOCSPX-"}, regexp.MustCompile(`\bGOCSPX-[0-9A-Za-z_-]{28}`), 7},
+	{"SendGrid API key", []string{"SG."}, regexp.MustCompile(`\bSG\.[0-9A-Za-z_-]{22}\.[0-9A-Za-z_-]{43}`), 3},
+	{"npm token", []string{"npm_"}, regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), 4},
+	{"PyPI token", []string{"pypi-AgEIcHlwaS5vcmc"}, regexp.MustCompile(`pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}`), 20},
+	{"OpenAI API key", []string{"T3BlbkFJ"}, regexp.MustCompile(`\bsk-[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}`), 3},
+	{"OpenAI API key", []string{"sk-proj-"}, regexp.MustCompile(`\bsk-proj-[A-Za-z0-9_-]{40,}`), 8},
+	{"Anthropic API key", []string{"sk-ant-"}, regexp.MustCompile(`\bsk-ant-(?:api|admin)[0-9]{2}-[A-Za-z0-9_-]{80,}`), 7},
+	{"Shopify token", []string{"shpat_", "shpss_", "shpca_", "shppa_"}, regexp.MustCompile(`\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b`), 6},
+	{"DigitalOcean token", []string{"dop_v1_", "doo_v1_", "dor_v1_"}, regexp.MustCompile(`\bdo[opr]_v1_[a-f0-9]{64}\b`), 7},
+	{"Hugging Face token", []string{"hf_"}, regexp.MustCompile(`\bhf_[A-Za-z]{34}\b`), 3},
+}
+
+// documentedKeys are published in their providers' documentation for
+// everyone to use in examples, so they protect nothing.
+var documentedKeys = map[string]bool{
+	"sk_test_4eC39HqLyjWDarjtT1zdp7dc": true, // Stripe's API reference
+	"sk_test_BQokikJOvBiI2HlWgH4olfQ2": true, // Stripe's older docs
+}
+
+// A finding is a credential found in a string.
+type finding struct {
+	kind   string
+	secret string // what redact may show a prefix of
+	advice string
+}
+
+const (
+	adviceDefault = "read it from the environment (t.Setenv/os.Getenv) or generate a fake value in the test"
+	advicePEM     = `generate the key in the test (rsa.GenerateKey, ecdsa.GenerateKey) or, for a fixture made for tests, write its header as "TESTING KEY" and replace it when loading`
+)
+
+// minFormatLen is the length of the shortest string any format, private
+// key or connection URL with a password can match.
+const minFormatLen = 16
+
+// scanFormats looks for a provider token, a private key or a password in
+// a connection URL in s.
+func scanFormats(s string, fixture bool) (finding, bool) {
+	if len(s) < minFormatLen {
+		return finding{}, false
+	}
+	for _, f := range formats {
+		if !containsAny(s, f.hints) {
+			continue
+		}
+		for _, m := range f.re.FindAllString(s, -1) {
+			body := m[f.prefix:]
+			if documentedKeys[m] || isPlaceholder(body) || (len(body) >= 16 && entropy(body) < 3) {
+				continue
+			}
+			return finding{f.kind, m, adviceDefault}, true
+		}
+	}
+	if kind, ok := privateKey(s); ok && !fixture {
+		return finding{kind, "", advicePEM}, true
+	}
+	if urlPassword(s) {
+		// No prefix: people choose these passwords, and four characters
+		// give away too much.
+		return finding{"password in connection URL", "", adviceDefault}, true
+	}
+	return finding{}, false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+var pemHeaderRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----`)
+
+// minPEMBody is the fewest base64 characters a real private key has (a
+// 256-bit EC key takes about 160); bodies shorter than this are elided
+// stand-ins like "MIIE...".
+const minPEMBody = 64
+
+// privateKey finds a private key PEM block with a body in s and returns
+// its kind. Public keys and certificates are meant to be published, and
+// Go's own tests spell fixture keys "TESTING KEY", so neither matches.
+func privateKey(s string) (string, bool) {
+	if !strings.Contains(s, "PRIVATE KEY") {
+		return "", false
+	}
+	for _, loc := range pemHeaderRE.FindAllStringSubmatchIndex(s, -1) {
+		body := s[loc[1]:]
+		if end := strings.Index(body, "-----END"); end >= 0 {
+			body = body[:end]
+		}
+		if pemBodyLooksReal(body) {
+			label := s[loc[2]:loc[3]]
+			kind := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(label, " BLOCK"), "PRIVATE KEY"))
+			switch kind {
+			case "":
+				return "private key", true
+			case "OPENSSH":
+				return "OpenSSH private key", true
+			case "ENCRYPTED":
+				return "encrypted private key", true
+			}
+			return kind + " private key", true
+		}
+	}
+	return "", false
+}
+
+// pemBodyLooksReal reports whether body holds enough varied base64 to be
+// a key rather than a stand-in. Header lines (Proc-Type: ...) and
+// escaped newlines count as noise, which is harmless.
+func pemBodyLooksReal(body string) bool {
+	var b strings.Builder
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if isAlnum(c) || c == '+' || c == '/' {
+			b.WriteByte(c)
+		}
+	}
+	data := b.String()
+	return len(data) >= minPEMBody && entropy(data) >= 4.5 && !strings.Contains(body, "...")
+}
+
+// urlPassword reports whether s holds a scheme://user:password@host URL
+// whose password judgeURLPassword takes for a real one.
+func urlPassword(s string) bool {
+	for {
+		i := strings.Index(s, "://")
+		if i < 0 {
+			return false
+		}
+		schemeEnds := i > 0 && isAlnum(s[i-1])
+		authority := s[i+3:]
+		s = authority
+		if end := strings.IndexAny(authority, "/?# \t\n\"'`"); end >= 0 {
+			authority = authority[:end]
+		}
+		at := strings.LastIndexByte(authority, '@')
+		if !schemeEnds || at < 0 {
+			continue
+		}
+		user, password, ok := strings.Cut(authority[:at], ":")
+		host, _, _ := cutPort(authority[at+1:])
+		if ok && judgeURLPassword(user, password, host) {
+			return true
+		}
+	}
+}
+
+// cutPort splits "host:port" and "[v6]:port".
+func cutPort(hostport string) (host, port string, found bool) {
+	i := strings.LastIndexByte(hostport, ':')
+	if i < 0 || strings.LastIndexByte(hostport, ']') > i {
+		return hostport, "", false
+	}
+	return hostport[:i], hostport[i+1:], true
+}
+
+// scanAssignments finds a credential written as key=value, key: value or
+// "key": "value" inside s: a config file, an env file, a DSN or JSON held
+// in a test's string.
+func scanAssignments(s string, hexVectors bool) (finding, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '=' && s[i] != ':' {
+			continue
+		}
+		key := keyBefore(s, i)
+		if len(key) < 3 || !mentionsCredential(key) {
+			continue
+		}
+		role, kind := classify(key)
+		if role != secretRole {
+			continue
+		}
+		if secret, ok := judge(valueAfter(s, i+1), hexVectors); ok {
+			return finding{refineKind(kind, secret), secret, adviceDefault}, true
+		}
+	}
+	return finding{}, false
+}
+
+// keyBefore returns the key that ends before the separator at s[i],
+// skipping a closing quote and spaces.
+func keyBefore(s string, i int) string {
+	end := i
+	for end > 0 && (s[end-1] == ' ' || s[end-1] == '"' || s[end-1] == '\'') && i-end < 3 {
+		end--
+	}
+	start := end
+	for start > 0 && end-start < 64 && (isAlnum(s[start-1]) || s[start-1] == '_' || s[start-1] == '-' || s[start-1] == '.') {
+		start--
+	}
+	return s[start:end]
+}
+
+// valueAfter returns the value that starts after a separator at s[i-1]:
+// a quoted string, or a run up to a space or delimiter, extended by one
+// word after an HTTP auth scheme ("Bearer abc").
+func valueAfter(s string, i int) string {
+	for i < len(s) && (s[i] == ' ' || s[i] == '=') {
+		i++
+	}
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		if end := strings.IndexByte(s[i+1:], s[i]); end >= 0 {
+			return s[i+1 : i+1+end]
+		}
+		return ""
+	}
+	end := i
+	for end < len(s) && !strings.ContainsRune(" \t\r\n&,;}])\"'`", rune(s[end])) {
+		end++
+	}
+	switch strings.ToLower(s[i:end]) {
+	case "bearer", "basic", "token":
+		if end < len(s) && s[end] == ' ' {
+			return s[i:end] + " " + valueAfter(s, end+1)
+		}
+	}
+	return s[i:end]
+}
+
+// credentialStems start or end the words of every name classify takes
+// for a credential; checking them first spares splitting most keys.
+var credentialStems = []string{"pass", "pwd", "token", "secret", "key", "auth", "cred", "bearer"}
+
+func mentionsCredential(key string) bool {
+	for _, stem := range credentialStems {
+		if containsFold(key, stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// ignoring case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+var awsSecretRE = regexp.MustCompile(`^[A-Za-z0-9/+]{40}$`)
+
+// refineKind keeps "AWS secret access key" only for values of its shape.
+func refineKind(kind, secret string) string {
+	if kind == "AWS secret access key" && !awsSecretRE.MatchString(secret) {
+		return "secret"
+	}
+	return kind
+}
