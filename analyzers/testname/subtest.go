@@ -144,7 +144,7 @@ func (s *subtests) checkRepeat(cur inspector.Cursor, call *ast.CallExpr, name st
 	}
 	key := runKey{s.pass.TypesInfo.Uses[id], rewriteSubtestName(name)}
 	for _, prev := range s.runs[key] {
-		if exclusive(prev, cur) {
+		if s.exclusive(prev, cur) {
 			return
 		}
 	}
@@ -155,23 +155,56 @@ func (s *subtests) checkRepeat(cur inspector.Cursor, call *ast.CallExpr, name st
 	}
 }
 
-// exclusive reports whether a and b lie in different branches of the same
-// if or switch statement.
-func exclusive(a, b inspector.Cursor) bool {
+// exclusive reports whether the t.Run calls a and b, a before b, never
+// both run: they lie in different branches of an if or switch, or a sits
+// in a block that leaves (return, t.Skip, t.Fatal, panic, ...) before
+// control reaches b.
+func (s *subtests) exclusive(a, b inspector.Cursor) bool {
+	var common inspector.Cursor
 	for c := range b.Enclosing() {
-		if !c.Contains(a) {
-			continue
+		if c.Contains(a) {
+			common = c
+			break
 		}
-		switch c.Node().(type) {
-		case *ast.IfStmt:
+	}
+	switch common.Node().(type) {
+	case *ast.IfStmt:
+		return true
+	case *ast.BlockStmt:
+		switch common.Parent().Node().(type) {
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
 			return true
-		case *ast.BlockStmt:
-			switch c.Parent().Node().(type) {
-			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		}
+	}
+	for c := range a.Enclosing((*ast.BlockStmt)(nil)) {
+		if c == common || c.Contains(common) {
+			break
+		}
+		if list := c.Node().(*ast.BlockStmt).List; len(list) > 0 && s.leaves(list[len(list)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// leaves reports whether stmt ends its block for good.
+func (s *subtests) leaves(stmt ast.Stmt) bool {
+	switch stmt := stmt.(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := stmt.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if _, builtin := s.pass.TypesInfo.Uses[id].(*types.Builtin); builtin && id.Name == "panic" {
 				return true
 			}
 		}
-		return false
+		fn := testcode.Callee(s.pass.TypesInfo, call)
+		return testcode.IsTestingMethod(fn, "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow") ||
+			testcode.IsFunc(fn, "os", "Exit") || testcode.IsFunc(fn, "runtime", "Goexit")
 	}
 	return false
 }

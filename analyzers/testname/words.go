@@ -22,9 +22,12 @@ var placeholderTestWords = map[string]bool{
 
 // counterName matches subtest names that only count: a placeholder word or
 // '#' followed by a number ("test3", "case 4", "Test case #5", "tc_06",
-// "#7"), or a number of one or two digits ("1"). Longer numbers are values
-// more often than counts ("404", "2006", "1024").
-var counterName = regexp.MustCompile(`^(?:(?:test|tests|testcase|case|cases|tc|tt|subtest|sub|scenario|example|sample|run|t|it|foo|bar|baz|thing)[\s_.:#-]*)+#?\d+$|^#\s*\d+$|^\d{1,2}$`)
+// "#7"), or a number of one or two digits other than zero ("1"). Longer
+// numbers are values more often than counts ("404", "2006", "1024"), and a
+// hand-written "0" names the zero value, since counts start at 1. Sample
+// and example are not placeholders: "sample-1" is a sampling rate in a
+// profiler's tests, "example 2" the second example of a spec.
+var counterName = regexp.MustCompile(`^(?:(?:test|tests|testcase|case|cases|tc|tt|subtest|sub|scenario|run|t|it|foo|bar|baz|thing)[\s_.:#-]*)+#?\d+$|^#\s*\d+$|^0?[1-9]$|^[1-9]\d$`)
 
 // isCounterName reports whether a subtest name only counts cases.
 func isCounterName(name string) bool {

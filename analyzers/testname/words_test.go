@@ -44,7 +44,7 @@ func TestSplitNumberDropsOneUnderscore(t *testing.T) {
 
 func TestIsCounterNameTellsCountsFromValues(t *testing.T) {
 	counts := []string{"1", "07", "#3", "# 404", "test2", "Test case #5", "case-6", "tc_07", "subtest 8"}
-	values := []string{"404", "2006-01-02", "n=10", "v1", "http2", "debug=1", "testdata", "case", "1KB", "-1"}
+	values := []string{"0", "00", "sample-1", "example 2", "404", "2006-01-02", "n=10", "v1", "http2", "debug=1", "testdata", "case", "1KB", "-1"}
 	for _, name := range counts {
 		if !isCounterName(name) {
 			t.Errorf("isCounterName(%q) = false, want true", name)

@@ -34,17 +34,46 @@ func TestRunConstantNames(t *testing.T) {
 func TestRunNumbersThatAreInputs(t *testing.T) {
 	t.Run("0", func(t *testing.T) { parses(t, "0", 0) })
 	t.Run("1", func(t *testing.T) { parses(t, strconv.Itoa(1), 1) })
+	t.Run("00", func(t *testing.T) { parsesOK(t, "-0") }) // zero, not a count
+	t.Run("sample-1", func(t *testing.T) { parsesOK(t, "1") })
+	t.Run("example 2", func(t *testing.T) { parsesOK(t, "2") })
+}
+
+// The same name on paths that exclude each other, as crypto/tls's
+// runWithFIPSDisabled does.
+func runWithStrictParsing(t *testing.T, strict bool, test func(t *testing.T)) {
+	if !strict {
+		t.Run("strict", func(t *testing.T) {
+			t.Skip("strict parsing is off")
+		})
+		return
+	}
+	t.Run("strict", test)
+}
+
+func TestRunRepeatedAfterFatal(t *testing.T) {
+	for _, in := range inputs {
+		if in == "" {
+			t.Run("empty input", func(t *testing.T) { parsesOK(t, in) })
+			continue
+		}
+		t.Run("empty input", func(t *testing.T) { parsesOK(t, in) }) // the branch above continues
+	}
+	t.Run("twice", func(t *testing.T) { parsesOK(t, "1") })
+	if testing.Short() {
+		t.Run("twice", func(t *testing.T) { parsesOK(t, "2") }) // want `duplicate subtest name "twice"`
+	}
 }
 
 func TestRunRepeatedNames(t *testing.T) {
 	t.Run("valid", func(t *testing.T) { parses(t, "1", 1) })
-	t.Run("valid", func(t *testing.T) { parses(t, "2", 2) }) // want `duplicate subtest name "valid" \(also at line 40\); go test renames it to "valid#01" so a failure can't be traced`
+	t.Run("valid", func(t *testing.T) { parses(t, "2", 2) }) // want `duplicate subtest name "valid" \(also at line 69\); go test renames it to "valid#01" so a failure can't be traced`
 	t.Run("leading zero", func(t *testing.T) { parses(t, "01", 1) })
-	t.Run("leading_zero", func(t *testing.T) { parses(t, "001", 1) }) // want `duplicate subtest name "leading_zero" \(also at line 42\); go test renames it to "leading_zero#01"`
-	t.Run("valid", func(t *testing.T) { parses(t, "3", 3) })          // want `duplicate subtest name "valid" \(also at line 40\); go test renames it to "valid#02"`
+	t.Run("leading_zero", func(t *testing.T) { parses(t, "001", 1) }) // want `duplicate subtest name "leading_zero" \(also at line 71\); go test renames it to "leading_zero#01"`
+	t.Run("valid", func(t *testing.T) { parses(t, "3", 3) })          // want `duplicate subtest name "valid" \(also at line 69\); go test renames it to "valid#02"`
 	t.Run("nested", func(t *testing.T) {
 		t.Run("valid", func(t *testing.T) { parses(t, "4", 4) }) // another parent: nested/valid
-		t.Run("valid", func(t *testing.T) { parses(t, "5", 5) }) // want `duplicate subtest name "valid" \(also at line 46\)`
+		t.Run("valid", func(t *testing.T) { parses(t, "5", 5) }) // want `duplicate subtest name "valid" \(also at line 75\)`
 	})
 	if testing.Short() {
 		t.Run("fast path", func(t *testing.T) { parses(t, "6", 6) })
