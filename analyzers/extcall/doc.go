@@ -1,8 +1,70 @@
-// Package extcall defines an Analyzer that checks test code.
+// Package extcall defines an Analyzer that reports tests that reach a real
+// external host or a production database.
 //
 // # Analyzer extcall
 //
-// extcall: not yet implemented
+// extcall: report tests that dial real external hosts or databases
 //
-// This analyzer is a placeholder until its rule lands.
+// A test that talks to a real service passes or fails with the network,
+// the service's uptime and its data, and may change that data. The
+// analyzer reports a call in a _test.go file that dials an address written
+// in the test, when the address names an external host:
+//
+//	resp, err := http.Get("https://api.github.com/repos/x/y")
+//	conn, err := net.Dial("tcp", "smtp.gmail.com:587")
+//	db, err := sql.Open("postgres", "host=db.prod.internal port=5432 user=app")
+//	cc, err := grpc.NewClient("dns:///payments.internal.corp:443", opts)
+//
+// The calls that dial are net/http's Get, Head, Post and PostForm and the
+// same methods of an *http.Client, (*http.Client).Do and RoundTrip of a
+// request made by http.NewRequest, net.Dial and DialTimeout and the
+// Dialer's methods, their crypto/tls counterparts, sql.Open with a network
+// data source name (URL form, go-sql-driver/mysql's user@tcp(host:3306)/db
+// and key=value form), and google.golang.org/grpc's Dial, DialContext and
+// NewClient. A function of any package that passes a string parameter on
+// to one of those (directly or through another such function) carries a
+// fact, so that Fetch(client, "https://api.github.com/x") is reported
+// wherever Fetch is declared.
+//
+// The address is followed as far as it is written in the code: literals
+// and constants, local variables written once, concatenation,
+// fmt.Sprintf with %s, %v and %d, net.JoinHostPort and http.NewRequest.
+//
+// A host is external unless it is empty (":8080"), loopback (localhost,
+// 127.0.0.0/8, ::1), unspecified (0.0.0.0, ::), a documentation address
+// (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32), a name
+// reserved by RFC 2606 and RFC 6761 (example.com, example.net, example.org
+// and their subdomains, and the .example, .test, .invalid and .localhost
+// domains), or a name of a single label (db, bufnet), which in tests is a
+// container alias on the test network or a placeholder for a fake.
+//
+// Not reported, as they do not reach the host or the analyzer cannot
+// tell:
+//   - URLs that are only parsed, compared, printed, or set as a header or
+//     redirect target, and requests served to a handler (ServeHTTP).
+//   - Addresses not written in the test: an httptest server's URL, a
+//     listener's address, values from os.Getenv or flags, parameters.
+//   - Calls through a client whose transport the analyzer cannot see (one
+//     passed in, returned by a helper, or given a Transport other than a
+//     plain *http.Transport, which is how fakes are installed), and calls
+//     through http.DefaultClient in a package whose tests replace
+//     http.DefaultTransport or http.DefaultClient, directly or through a
+//     library such as httpmock or gock.
+//   - In-memory and file databases (":memory:", "file::memory:",
+//     "file:test.db?mode=memory"), Unix sockets, and gRPC dials with a
+//     custom dialer or resolver (bufconn).
+//   - Tests that ask for the network on purpose: those that call a function
+//     named MustHaveExternalNetwork (as the standard library's tests do),
+//     or skip inside an if statement whose condition reads the environment
+//     (os.Getenv, os.LookupEnv), a command-line flag or testing.Short, or
+//     call a function of their package that does. Such a test is an
+//     integration test that runs only when someone asks for it.
+//   - Examples without an output comment, which go test only compiles.
+//
+// To fix a report, serve the test from httptest.NewServer, a listener on
+// 127.0.0.1:0 or a fake, or use an in-memory or local test database. For an
+// integration test that must reach the host, guard it as above or silence
+// the line with a reason:
+//
+//	//testgate:ignore extcall smoke test against the staging API, run nightly
 package extcall

@@ -2,9 +2,15 @@ package extcall
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
@@ -14,13 +20,652 @@ var doc string
 
 // Analyzer is the extcall analyzer.
 var Analyzer = &analysis.Analyzer{
-	Name:     "extcall",
-	Doc:      testcode.MustExtractDoc(doc, "extcall"),
-	URL:      "https://pkg.go.dev/github.com/testgate/testgate/analyzers/extcall",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      testcode.WithIgnores(run),
+	Name:      "extcall",
+	Doc:       testcode.MustExtractDoc(doc, "extcall"),
+	URL:       "https://pkg.go.dev/github.com/testgate/testgate/analyzers/extcall",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       testcode.WithIgnores(run),
+	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers)},
+}
+
+// dials is the fact of a function that passes one of its parameters on to a
+// call that dials: each template is an address it dials, in terms of its
+// parameters.
+type dials struct{ Templates []template }
+
+// A template is an address a function dials, built from its parameters.
+type template struct {
+	Kind     addrKind
+	Parts    []part
+	Complete bool
+	Client   int // see the client constants
+	Network  int // index of the parameter naming the network of a net.Dial, or -1
+}
+
+func (*dials) AFact() {}
+
+func (d *dials) String() string {
+	var b strings.Builder
+	b.WriteString("dials")
+	for _, t := range d.Templates {
+		b.WriteString(" ")
+		b.WriteString(t.key())
+	}
+	return b.String()
+}
+
+func (t template) key() string {
+	var b strings.Builder
+	for _, p := range t.Parts {
+		switch {
+		case p.Param < 0:
+			b.WriteString(p.Text)
+		case p.Request:
+			fmt.Fprintf(&b, "{url of %d}", p.Param)
+		default:
+			fmt.Fprintf(&b, "{%d}", p.Param)
+		}
+	}
+	if !t.Complete {
+		b.WriteString("...")
+	}
+	return b.String()
+}
+
+// swapsTransport is the fact of a function that replaces
+// http.DefaultTransport or http.DefaultClient (as httpmock.Activate and
+// gock.New do), so that a test calling it does not dial through them.
+type swapsTransport struct{}
+
+func (*swapsTransport) AFact()         {}
+func (*swapsTransport) String() string { return "swapsTransport" }
+
+// hasDialers is the fact of a package with dials or swapsTransport facts,
+// so that packages importing none of those skip the analysis.
+type hasDialers struct{}
+
+func (*hasDialers) AFact()         {}
+func (*hasDialers) String() string { return "hasDialers" }
+
+// A sink is a standard or gRPC function that dials the address it is given.
+type sink struct {
+	kind    addrKind
+	addr    int  // index of the address argument
+	request bool // the argument is a *http.Request, not a string
+	client  int  // noClient, defaultClient or receiverClient
+	network int  // index of the network argument, or -1
+}
+
+// receiverClient says a sink dials through the client or transport it is
+// called on.
+const receiverClient = -5
+
+func sinkOf(fn *types.Func) (sink, bool) {
+	switch {
+	case testcode.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):
+		return sink{kind: kindURL, client: defaultClient, network: -1}, true
+	case testcode.IsMethod(fn, "net/http", "Client", "Get", "Head", "Post", "PostForm"):
+		return sink{kind: kindURL, client: receiverClient, network: -1}, true
+	case testcode.IsMethod(fn, "net/http", "Client", "Do"),
+		testcode.IsMethod(fn, "net/http", "Transport", "RoundTrip"),
+		testcode.IsMethod(fn, "net/http", "RoundTripper", "RoundTrip"):
+		return sink{kind: kindURL, request: true, client: receiverClient, network: -1}, true
+	case testcode.IsFunc(fn, "net", "Dial", "DialTimeout"),
+		testcode.IsMethod(fn, "net", "Dialer", "Dial"),
+		testcode.IsFunc(fn, "crypto/tls", "Dial"),
+		testcode.IsMethod(fn, "crypto/tls", "Dialer", "Dial"):
+		return sink{kind: kindHostPort, addr: 1, client: noClient, network: 0}, true
+	case testcode.IsMethod(fn, "net", "Dialer", "DialContext"),
+		testcode.IsMethod(fn, "crypto/tls", "Dialer", "DialContext"),
+		testcode.IsFunc(fn, "crypto/tls", "DialWithDialer"):
+		return sink{kind: kindHostPort, addr: 2, client: noClient, network: 1}, true
+	case testcode.IsFunc(fn, "database/sql", "Open"):
+		return sink{kind: kindDSN, addr: 1, client: noClient, network: -1}, true
+	case testcode.IsFunc(fn, grpcPath, "Dial", "NewClient"):
+		return sink{kind: kindTarget, client: noClient, network: -1}, true
+	case testcode.IsFunc(fn, grpcPath, "DialContext"):
+		return sink{kind: kindTarget, addr: 1, client: noClient, network: -1}, true
+	}
+	return sink{}, false
+}
+
+const grpcPath = "google.golang.org/grpc"
+
+var dialingPackages = []string{"net/http", "net", "crypto/tls", "database/sql", grpcPath}
+
+// A dial is an address that a call dials, as far as the calling function
+// knows it.
+type dial struct {
+	kind    addrKind
+	addr    str
+	client  int
+	network int
+	via     *types.Func // the module function the call dials through, or nil
+}
+
+// A site is a call of a sink or of a function of the package or of an
+// imported package that may dial.
+type site struct {
+	call *ast.CallExpr
+	fn   *types.Func
+}
+
+// A funcInfo is what the analyzer gathers about one function declaration.
+type funcInfo struct {
+	decl    *ast.FuncDecl
+	obj     *types.Func
+	sites   []site
+	swaps   bool          // it replaces http.DefaultTransport or DefaultClient
+	guarded bool          // it skips unless the external network is wanted
+	callees []*types.Func // functions of the package it calls, whose guard covers it too
+	runs    bool          // go test runs it: all but examples without output
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	vars     map[*types.Var]*varDef
+	funcs    []*funcInfo
+	byObj    map[*types.Func]*funcInfo
+	facts    map[*types.Func]*dials // of the package's functions, and of imported ones once looked up
+	swaps    map[*types.Func]bool
+	imported map[*types.Func]bool // functions whose imported facts are in facts and swaps
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	// The generated main package of a test binary only calls the tests.
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") || !mayDial(pass) {
+		return nil, nil
+	}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c := &checker{
+		pass:     pass,
+		vars:     varDefs(pass, root),
+		byObj:    make(map[*types.Func]*funcInfo),
+		facts:    make(map[*types.Func]*dials),
+		swaps:    make(map[*types.Func]bool),
+		imported: make(map[*types.Func]bool),
+	}
+	c.gather(root)
+	c.summarize()
+	c.exportFacts()
+	if len(testcode.TestFiles(pass)) > 0 {
+		c.report()
+	}
 	return nil, nil
+}
+
+// mayDial reports whether the package is or imports a package that dials,
+// or one with functions that do.
+func mayDial(pass *analysis.Pass) bool {
+	if slices.Contains(dialingPackages, pass.Pkg.Path()) {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if slices.Contains(dialingPackages, imp.Path()) || pass.ImportPackageFact(imp, new(hasDialers)) {
+			return true
+		}
+	}
+	return false
+}
+
+// gather records, for each function declaration, the calls that may dial,
+// whether it replaces the default transport, and whether it is guarded.
+func (c *checker) gather(root inspector.Cursor) {
+	info := c.pass.TypesInfo
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		obj, ok := info.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil {
+			continue
+		}
+		fi := &funcInfo{decl: decl, obj: obj, runs: c.runs(decl)}
+		c.funcs = append(c.funcs, fi)
+		c.byObj[obj] = fi
+		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IfStmt)(nil)) {
+			switch node := n.Node().(type) {
+			case *ast.IfStmt:
+				if returns(node.Body) && c.readsSetting(node.Cond) {
+					fi.guarded = true
+				}
+			case *ast.AssignStmt:
+				if slices.ContainsFunc(node.Lhs, func(lhs ast.Expr) bool { return replacesDefault(info, lhs) }) {
+					fi.swaps = true
+				}
+			case *ast.CallExpr:
+				fn := testcode.Callee(info, node)
+				if fn == nil || isMethodExpr(info, node) {
+					continue
+				}
+				fn = fn.Origin()
+				switch {
+				case strings.EqualFold(fn.Name(), "MustHaveExternalNetwork"):
+					fi.guarded = true
+				case testcode.IsTestingMethod(fn, "Skip", "Skipf", "SkipNow") && c.skipsOnSetting(n):
+					fi.guarded = true
+				}
+				if _, ok := sinkOf(fn); ok || c.lookup(fn) {
+					fi.sites = append(fi.sites, site{node, fn})
+				}
+				if fn.Pkg() == c.pass.Pkg {
+					fi.callees = append(fi.callees, fn)
+				}
+			}
+		}
+	}
+}
+
+// lookup reports whether fn may dial or replace the default transport:
+// whether it belongs to the package (its facts are yet to be found) or
+// carries facts of an imported package.
+func (c *checker) lookup(fn *types.Func) bool {
+	if fn.Pkg() == c.pass.Pkg {
+		return true
+	}
+	if !c.imported[fn] {
+		c.imported[fn] = true
+		if d := new(dials); c.pass.ImportObjectFact(fn, d) {
+			c.facts[fn] = d
+		}
+		c.swaps[fn] = c.pass.ImportObjectFact(fn, new(swapsTransport))
+	}
+	return c.facts[fn] != nil || c.swaps[fn]
+}
+
+func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	return ok && s.Kind() == types.MethodExpr
+}
+
+// replacesDefault reports whether lhs is http.DefaultTransport,
+// http.DefaultClient, or a field of or through http.DefaultClient.
+func replacesDefault(info *types.Info, lhs ast.Expr) bool {
+	for {
+		if isHTTPVar(info, lhs, "DefaultTransport", "DefaultClient") {
+			return true
+		}
+		switch x := ast.Unparen(lhs).(type) {
+		case *ast.SelectorExpr:
+			lhs = x.X
+		case *ast.StarExpr:
+			lhs = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// returns reports whether block returns from the function it is in.
+func returns(block *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(block, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ReturnStmt:
+			found = true
+		case *ast.FuncLit:
+			return false
+		}
+		return !found
+	})
+	return found
+}
+
+// skipsOnSetting reports whether the t.Skip call at cur sits in an if
+// statement whose condition reads the environment, a command-line flag or
+// testing.Short: the test runs only when someone asks for it.
+func (c *checker) skipsOnSetting(cur inspector.Cursor) bool {
+	call := cur.Node()
+	for ifc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := ifc.Node().(*ast.IfStmt)
+		if call.Pos() >= ifs.Body.Pos() && c.readsSetting(ifs.Cond) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) readsSetting(cond ast.Expr) bool {
+	info := c.pass.TypesInfo
+	isSetting := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := testcode.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		return testcode.IsFunc(fn, "os", "Getenv", "LookupEnv") || testcode.IsFunc(fn, "testing", "Short") ||
+			fn.Pkg().Path() == "flag" || strings.EqualFold(fn.Name(), "HasExternalNetwork")
+	}
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = found || isSetting(n)
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok {
+				if d := c.vars[v]; d != nil && d.value != nil && isSetting(d.value) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// runs reports whether go test runs decl: examples without an output
+// comment are only compiled.
+func (c *checker) runs(decl *ast.FuncDecl) bool {
+	if !strings.HasPrefix(decl.Name.Name, "Example") || decl.Recv != nil || !testcode.InTestFile(c.pass, decl.Pos()) {
+		return true
+	}
+	file := testcode.FileOf(c.pass, decl.Pos())
+	for _, group := range file.Comments {
+		if group.Pos() < decl.Body.Pos() || group.End() > decl.Body.End() {
+			continue
+		}
+		text := strings.ToLower(strings.TrimSpace(group.Text()))
+		if strings.HasPrefix(text, "output:") || strings.HasPrefix(text, "unordered output:") {
+			return true
+		}
+	}
+	return false
+}
+
+// guarded reports whether fi, or a function of the package it calls, skips
+// unless the external network is wanted.
+func (c *checker) guarded(fi *funcInfo) bool {
+	if fi.guarded {
+		return true
+	}
+	for _, fn := range fi.callees {
+		if callee := c.byObj[fn]; callee != nil && callee.guarded {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRounds bounds the propagation of facts through the package's own
+// wrappers; deeper chains of wrappers are not worth the time.
+const maxRounds = 6
+
+// maxTemplates bounds the addresses a fact records for one function.
+const maxTemplates = 8
+
+// summarize finds the package's functions that dial their parameters or
+// replace the default transport, following calls among them.
+func (c *checker) summarize() {
+	for round, changed := 0, true; changed && round < maxRounds; round++ {
+		changed = false
+		for _, fi := range c.funcs {
+			if !c.swaps[fi.obj] && (fi.swaps || slices.ContainsFunc(fi.sites, func(s site) bool { return c.swaps[s.fn] })) {
+				c.swaps[fi.obj] = true
+				changed = true
+			}
+			if c.guarded(fi) {
+				continue
+			}
+			templates := c.templates(fi)
+			old := c.facts[fi.obj]
+			if (old == nil && len(templates) > 0) || (old != nil && !slices.EqualFunc(old.Templates, templates, template.equal)) {
+				c.facts[fi.obj] = &dials{Templates: templates}
+				changed = true
+			}
+		}
+	}
+}
+
+// templates returns the addresses fi dials whose host its parameters decide.
+func (c *checker) templates(fi *funcInfo) []template {
+	sig := fi.obj.Type().(*types.Signature)
+	if sig.Recv() != nil {
+		// A method's receiver holds state the analyzer does not follow
+		// (base URLs, transports, dial hooks) that may decide where it
+		// dials.
+		return nil
+	}
+	params := make(map[*types.Var]int)
+	for i := range sig.Params().Len() {
+		if !sig.Variadic() || i < sig.Params().Len()-1 {
+			params[sig.Params().At(i)] = i
+		}
+	}
+	f := c.flow(params, false)
+	var templates []template
+	for _, s := range fi.sites {
+		for _, d := range c.dialsAt(s, f) {
+			if d.client == unknownClient || !d.addr.hasParam() {
+				continue
+			}
+			if prefix, _ := d.addr.prefix(); isSettled(d.kind, prefix) {
+				continue // the function, not its caller, picks the host
+			}
+			t := template{Kind: d.kind, Parts: d.addr.parts, Complete: d.addr.complete, Client: d.client, Network: d.network}
+			if len(templates) < maxTemplates && !slices.ContainsFunc(templates, t.equal) {
+				templates = append(templates, t)
+			}
+		}
+	}
+	return templates
+}
+
+func isSettled(kind addrKind, prefix string) bool {
+	_, ok := hostOf(kind, prefix, false)
+	return ok
+}
+
+func (t template) equal(u template) bool {
+	return t.Kind == u.Kind && t.Complete == u.Complete && t.Client == u.Client && t.Network == u.Network && slices.Equal(t.Parts, u.Parts)
+}
+
+func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
+	return &flow{
+		info:    c.pass.TypesInfo,
+		vars:    c.vars,
+		params:  params,
+		pkgVars: pkgVars,
+		calls: func(call *ast.CallExpr) bool {
+			fn := testcode.Callee(c.pass.TypesInfo, call)
+			if fn == nil {
+				return false
+			}
+			_, ok := sinkOf(fn)
+			return ok || c.facts[fn.Origin()] != nil
+		},
+	}
+}
+
+// dialsAt returns the addresses the call at s dials, as far as f knows them.
+func (c *checker) dialsAt(s site, f *flow) []dial {
+	args := s.call.Args
+	if sk, ok := sinkOf(s.fn); ok {
+		if sk.addr >= len(args) || (sk.kind == kindTarget && !plainGRPCOptions(c.pass.TypesInfo, s.call, args[sk.addr+1:])) {
+			return nil
+		}
+		network, ok := f.network(args, sk.network)
+		if !ok {
+			return nil
+		}
+		d := dial{kind: sk.kind, client: sk.client, network: network}
+		if sk.request {
+			d.addr = f.request(args[sk.addr])
+		} else {
+			d.addr = f.str(args[sk.addr])
+		}
+		if sk.client == receiverClient {
+			d.client = unknownClient
+			if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
+				d.client = f.client(sel.X)
+			}
+		}
+		return []dial{d}
+	}
+	fact := c.facts[s.fn]
+	if fact == nil {
+		return nil
+	}
+	var out []dial
+	for _, t := range fact.Templates {
+		network, ok := f.network(args, t.Network)
+		if !ok {
+			continue
+		}
+		d := dial{kind: t.Kind, addr: f.substitute(t, args), client: t.Client, network: network, via: s.fn}
+		if t.Client >= 0 {
+			d.client = unknownClient
+			if t.Client < len(args) {
+				d.client = f.client(args[t.Client])
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// substitute fills t's parameters with what f knows of the arguments.
+func (f *flow) substitute(t template, args []ast.Expr) str {
+	out := text("")
+	for _, p := range t.Parts {
+		switch {
+		case p.Param < 0:
+			out = out.concat(text(p.Text))
+		case p.Param >= len(args):
+			out.complete = false
+		case p.Request:
+			out = out.concat(f.request(args[p.Param]))
+		default:
+			out = out.concat(f.str(args[p.Param]))
+		}
+	}
+	out.complete = out.complete && t.Complete
+	return out
+}
+
+// network returns the parameter that names the network of a net.Dial-like
+// call (or -1), and false when the network is a Unix socket's.
+func (f *flow) network(args []ast.Expr, index int) (int, bool) {
+	if index < 0 || index >= len(args) {
+		return -1, true
+	}
+	s := f.str(args[index])
+	if name, complete := s.prefix(); complete && strings.HasPrefix(name, "unix") {
+		return -1, false
+	}
+	if len(s.parts) == 1 && s.parts[0].Param >= 0 {
+		return s.parts[0].Param, true
+	}
+	return -1, true
+}
+
+// plainGRPCOptions reports whether the dial options of a gRPC call are all
+// visible and none of them routes the connection elsewhere (a custom dialer
+// such as bufconn's, or custom resolvers).
+func plainGRPCOptions(info *types.Info, call *ast.CallExpr, opts []ast.Expr) bool {
+	if call.Ellipsis.IsValid() {
+		return false
+	}
+	for _, opt := range opts {
+		call, ok := ast.Unparen(opt).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := testcode.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		if path := fn.Pkg().Path(); path != grpcPath && !strings.HasPrefix(path, grpcPath+"/") {
+			return false
+		}
+		switch fn.Name() {
+		case "WithContextDialer", "WithDialer", "WithResolvers":
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) exportFacts() {
+	exported := false
+	for _, fi := range c.funcs {
+		if d := c.facts[fi.obj]; d != nil && len(d.Templates) > 0 {
+			c.pass.ExportObjectFact(fi.obj, d)
+			exported = true
+		}
+		if c.swaps[fi.obj] {
+			c.pass.ExportObjectFact(fi.obj, new(swapsTransport))
+			exported = true
+		}
+	}
+	if exported {
+		c.pass.ExportPackageFact(new(hasDialers))
+	}
+}
+
+// report flags the calls in test files that dial an external host.
+func (c *checker) report() {
+	swapped := false
+	for _, fi := range c.funcs {
+		if testcode.InTestFile(c.pass, fi.decl.Pos()) && c.swaps[fi.obj] {
+			swapped = true
+		}
+	}
+	f := c.flow(nil, true)
+	for _, fi := range c.funcs {
+		if !testcode.InTestFile(c.pass, fi.decl.Pos()) || !fi.runs || c.guarded(fi) {
+			continue
+		}
+		for _, s := range fi.sites {
+			for _, d := range c.dialsAt(s, f) {
+				if d.client == unknownClient || (d.client == defaultClient && swapped) {
+					continue
+				}
+				text, complete := d.addr.prefix()
+				host, ok := hostOf(d.kind, text, complete)
+				if !ok || !isExternal(host) {
+					continue
+				}
+				c.pass.Reportf(s.call.Pos(), "%s", c.message(d, host))
+			}
+		}
+	}
+}
+
+func (c *checker) message(d dial, host string) string {
+	via := ""
+	if d.via != nil {
+		via = " via " + c.name(d.via)
+	}
+	switch d.kind {
+	case kindDSN:
+		return fmt.Sprintf("test opens a database on external host %s%s; use an in-memory or a local test database", host, via)
+	case kindHostPort:
+		return fmt.Sprintf("test dials external host %s%s; listen on 127.0.0.1:0 or use net.Pipe", host, via)
+	case kindTarget:
+		return fmt.Sprintf("test dials external gRPC host %s%s; serve it in-process with bufconn or on 127.0.0.1:0", host, via)
+	}
+	return fmt.Sprintf("test dials external host %s%s; serve it from httptest.NewServer or a fake transport", host, via)
+}
+
+// name returns fn's name as the calling package spells it.
+func (c *checker) name(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+		t := recv.Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if named, ok := t.(*types.Named); ok {
+			name = named.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }

@@ -1,0 +1,474 @@
+package extcall
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
+)
+
+// A part is a piece of an address string: known text, or the value of a
+// parameter of the function being summarized (for a *http.Request
+// parameter, its URL).
+type part struct {
+	Text    string
+	Param   int // -1 for Text
+	Request bool
+}
+
+// A str is what is known of a string: its leading parts, and whether they
+// make the whole string or unknown text follows.
+type str struct {
+	parts    []part
+	complete bool
+}
+
+var unknown = str{}
+
+func text(s string) str { return str{parts: []part{{Text: s, Param: -1}}, complete: true} }
+
+func (s str) concat(t str) str {
+	if !s.complete {
+		return s
+	}
+	return str{parts: append(append([]part(nil), s.parts...), t.parts...), complete: t.complete}
+}
+
+// prefix returns the known text the string starts with, and whether that
+// text is the whole string.
+func (s str) prefix() (string, bool) {
+	var b strings.Builder
+	for _, p := range s.parts {
+		if p.Param >= 0 {
+			return b.String(), false
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String(), s.complete
+}
+
+func (s str) hasParam() bool {
+	for _, p := range s.parts {
+		if p.Param >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// A varDef records how a variable is written across the package.
+type varDef struct {
+	value     ast.Expr // the right-hand side of its only write, if it has one
+	index     int      // the result of value it holds when value is a multi-valued call, else -1
+	writes    int
+	addressed bool // &v, or a write through a field or element of v
+	passedTo  []*ast.CallExpr
+}
+
+// varDefs records the writes of every variable of the package, so that a
+// variable written once can stand for its value.
+func varDefs(pass *analysis.Pass, root inspector.Cursor) map[*types.Var]*varDef {
+	defs := make(map[*types.Var]*varDef)
+	def := func(id *ast.Ident) *varDef {
+		obj := pass.TypesInfo.Defs[id]
+		if obj == nil {
+			obj = pass.TypesInfo.Uses[id]
+		}
+		v, ok := obj.(*types.Var)
+		if !ok {
+			return nil
+		}
+		d := defs[v]
+		if d == nil {
+			d = &varDef{index: -1}
+			defs[v] = d
+		}
+		return d
+	}
+	write := func(lhs ast.Expr, value ast.Expr, index int) {
+		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+			if d := def(id); d != nil {
+				d.writes++
+				d.value, d.index = value, index
+			}
+			return
+		}
+		if id := rootIdent(lhs); id != nil {
+			if d := def(id); d != nil {
+				d.addressed = true
+			}
+		}
+	}
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)}
+	for cur := range root.Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				switch {
+				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+					write(lhs, nil, -1)
+				case len(n.Lhs) == len(n.Rhs):
+					write(lhs, n.Rhs[i], -1)
+				default:
+					write(lhs, n.Rhs[0], i)
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				switch {
+				case len(n.Values) == 0:
+					write(name, nil, -1)
+				case len(n.Values) == len(n.Names):
+					write(name, n.Values[i], -1)
+				default:
+					write(name, n.Values[0], i)
+				}
+			}
+		case *ast.IncDecStmt:
+			write(n.X, nil, -1)
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if e != nil {
+					write(e, nil, -1)
+				}
+			}
+		case *ast.UnaryExpr:
+			if id := rootIdent(n.X); n.Op == token.AND && id != nil {
+				if d := def(id); d != nil {
+					d.addressed = true
+				}
+			}
+		case *ast.CallExpr:
+			for _, arg := range n.Args {
+				if id, ok := ast.Unparen(arg).(*ast.Ident); ok && isClientType(pass.TypesInfo.TypeOf(id)) {
+					if d := def(id); d != nil {
+						d.passedTo = append(d.passedTo, n)
+					}
+				}
+			}
+		}
+	}
+	return defs
+}
+
+// rootIdent returns the variable at the root of x.f, x[i], *x and the like.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// isClientType reports whether a value of type t can carry the transport an
+// HTTP request goes through, and be changed by a function it is passed to.
+func isClientType(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		return false
+	}
+	return testcode.IsNamedType(t, "net/http", "Client") || testcode.IsNamedType(t, "net/http", "Transport")
+}
+
+// A flow resolves expressions of one function to what is known of their
+// string values.
+type flow struct {
+	info    *types.Info
+	vars    map[*types.Var]*varDef
+	params  map[*types.Var]int // of the function being summarized into a fact
+	pkgVars bool               // whether package-level variables may stand for their values
+	calls   func(*ast.CallExpr) bool
+	depth   int
+}
+
+const maxDepth = 8
+
+// value returns the variable definition that v stands for, if v is written
+// exactly once and never through its address.
+func (f *flow) value(v *types.Var) (*varDef, bool) {
+	d := f.vars[v]
+	if d == nil || d.writes != 1 || d.addressed || d.value == nil {
+		return nil, false
+	}
+	if v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !f.pkgVars {
+		return nil, false
+	}
+	return d, true
+}
+
+func (f *flow) enter() bool {
+	f.depth++
+	return f.depth <= maxDepth
+}
+
+func (f *flow) leave() { f.depth-- }
+
+// str returns what is known of the string value of e.
+func (f *flow) str(e ast.Expr) str {
+	if !f.enter() {
+		f.leave()
+		return unknown
+	}
+	defer f.leave()
+	if tv, ok := f.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return text(constant.StringVal(tv.Value))
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := f.info.Uses[e].(*types.Var)
+		if !ok {
+			return unknown
+		}
+		if i, ok := f.params[v]; ok {
+			return str{parts: []part{{Param: i}}, complete: true}
+		}
+		if d, ok := f.value(v); ok && d.index < 0 {
+			return f.str(d.value)
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return f.str(e.X).concat(f.str(e.Y))
+		}
+	case *ast.CallExpr:
+		return f.callStr(e)
+	}
+	return unknown
+}
+
+func (f *flow) callStr(call *ast.CallExpr) str {
+	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 && isString(f.info.TypeOf(call.Args[0])) {
+			return f.str(call.Args[0])
+		}
+		return unknown
+	}
+	fn := testcode.Callee(f.info, call)
+	switch {
+	case testcode.IsFunc(fn, "fmt", "Sprintf") && len(call.Args) > 0 && !call.Ellipsis.IsValid():
+		return f.sprintf(call.Args[0], call.Args[1:])
+	case testcode.IsFunc(fn, "net", "JoinHostPort") && len(call.Args) == 2:
+		host := f.str(call.Args[0])
+		if h, complete := host.prefix(); complete && strings.Contains(h, ":") {
+			host = text("[" + h + "]")
+		}
+		return host.concat(text(":")).concat(f.str(call.Args[1]))
+	}
+	return unknown
+}
+
+// sprintf returns what is known of fmt.Sprintf(format, args...): the
+// format's text up to the first verb other than %s, %v and %d, with those
+// verbs replaced by what is known of their arguments.
+func (f *flow) sprintf(format ast.Expr, args []ast.Expr) str {
+	known, complete := f.str(format).prefix()
+	out := text("")
+	for {
+		i := strings.IndexByte(known, '%')
+		if i < 0 {
+			out = out.concat(text(known))
+			if !complete {
+				out.complete = false
+			}
+			return out
+		}
+		out = out.concat(text(known[:i]))
+		if i+1 >= len(known) {
+			out.complete = false
+			return out
+		}
+		verb := known[i+1]
+		known = known[i+2:]
+		switch {
+		case verb == '%':
+			out = out.concat(text("%"))
+		case (verb == 's' || verb == 'v' || verb == 'd') && len(args) > 0:
+			out = out.concat(f.verbArg(args[0]))
+			args = args[1:]
+		default:
+			out.complete = false
+			return out
+		}
+		if !out.complete {
+			return out
+		}
+	}
+}
+
+func (f *flow) verbArg(arg ast.Expr) str {
+	if tv, ok := f.info.Types[arg]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+		return text(tv.Value.ExactString())
+	}
+	if isString(f.info.TypeOf(arg)) {
+		return f.str(arg)
+	}
+	return unknown
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// request returns what is known of the URL of the *http.Request e.
+func (f *flow) request(e ast.Expr) str {
+	if !f.enter() {
+		f.leave()
+		return unknown
+	}
+	defer f.leave()
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := f.info.Uses[e].(*types.Var)
+		if !ok {
+			return unknown
+		}
+		if i, ok := f.params[v]; ok {
+			return str{parts: []part{{Param: i, Request: true}}, complete: true}
+		}
+		if d, ok := f.value(v); ok && d.index <= 0 {
+			return f.request(d.value)
+		}
+	case *ast.CallExpr:
+		fn := testcode.Callee(f.info, e)
+		switch {
+		case testcode.IsFunc(fn, "net/http", "NewRequest") && len(e.Args) == 3:
+			return f.str(e.Args[1])
+		case testcode.IsFunc(fn, "net/http", "NewRequestWithContext") && len(e.Args) == 4:
+			return f.str(e.Args[2])
+		case testcode.IsMethod(fn, "net/http", "Request", "WithContext", "Clone"):
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				return f.request(sel.X)
+			}
+		}
+	}
+	return unknown
+}
+
+// How an HTTP call reaches the network: the values of a dial's client
+// field. A non-negative value is the index of the parameter holding the
+// client or transport.
+const (
+	noClient      = -1 // not an HTTP call
+	defaultClient = -2 // through http.DefaultTransport, which a test may replace
+	ownTransport  = -3 // through an *http.Transport of its own
+	unknownClient = -4 // through a client or transport the analyzer cannot see
+)
+
+// client tells how requests sent through the *http.Client, http.RoundTripper
+// or *http.Transport e reach the network.
+func (f *flow) client(e ast.Expr) int {
+	if !f.enter() {
+		f.leave()
+		return unknownClient
+	}
+	defer f.leave()
+	e = ast.Unparen(e)
+	if isHTTPVar(f.info, e, "DefaultClient", "DefaultTransport") {
+		return defaultClient
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		v, ok := f.info.Uses[x].(*types.Var)
+		if !ok {
+			return unknownClient
+		}
+		if i, ok := f.params[v]; ok {
+			return i
+		}
+		d, ok := f.value(v)
+		if !ok || d.index >= 0 {
+			return unknownClient
+		}
+		for _, call := range d.passedTo {
+			if !f.calls(call) {
+				return unknownClient // the callee may change the transport
+			}
+		}
+		return f.client(d.value)
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return f.client(x.X)
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && len(x.Args) == 1 {
+			if b, ok := f.info.Uses[id].(*types.Builtin); ok && b.Name() == "new" && testcode.IsNamedType(f.info.TypeOf(x.Args[0]), "net/http", "Client") {
+				return defaultClient
+			}
+		}
+	case *ast.CompositeLit:
+		t := f.info.TypeOf(x)
+		switch {
+		case testcode.IsNamedType(t, "net/http", "Client"):
+			transport, ok := field(x, "Transport")
+			if !ok {
+				return unknownClient
+			}
+			if transport == nil {
+				return defaultClient
+			}
+			return f.client(transport)
+		case testcode.IsNamedType(t, "net/http", "Transport"):
+			for _, name := range []string{"Dial", "DialContext", "DialTLS", "DialTLSContext", "Proxy"} {
+				if v, ok := field(x, name); !ok || v != nil {
+					return unknownClient // dials wherever its hook says
+				}
+			}
+			return ownTransport
+		}
+	}
+	return unknownClient
+}
+
+// field returns the value of the named field in a keyed composite literal,
+// or nil when the literal leaves it unset; false when the literal is not
+// keyed.
+func field(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+			return kv.Value, true
+		}
+	}
+	return nil, true
+}
+
+// isHTTPVar reports whether e denotes one of net/http's package variables
+// named names.
+func isHTTPVar(info *types.Info, e ast.Expr, names ...string) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Pkg().Path() != "net/http" || v.Parent() != v.Pkg().Scope() {
+		return false
+	}
+	for _, name := range names {
+		if v.Name() == name {
+			return true
+		}
+	}
+	return false
+}
