@@ -42,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := newChecker(pass, insp)
+	var c *checker // built at the first wait: most test files have none
 
 	// Waits in helpers are decided once the helpers' callers are known.
 	var pending []wait
@@ -52,14 +52,19 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for cur := range fileCur.Preorder((*ast.ExprStmt)(nil)) {
-			what, dur, ok := waitExpr(pass.TypesInfo, cur.Node().(*ast.ExprStmt).X)
-			if !ok || cur.ParentEdgeKind() == edge.CommClause_Comm || nonPositive(pass.TypesInfo, dur) || inPollLoop(pass.TypesInfo, cur) {
+			what, ok := waitAt(pass.TypesInfo, cur)
+			if !ok {
 				continue
+			}
+			if c == nil {
+				c = newChecker(pass, insp)
 			}
 			w := wait{cur, what, file, c.siteOf(cur)}
 			switch w.site.kind {
 			case onTest:
-				report(pass, w)
+				if !endsTest(cur) {
+					report(pass, w)
+				}
 			case inHelper:
 				c.want(w.site.helper)
 				pending = append(pending, w)
@@ -81,6 +86,19 @@ func imports(pkg *types.Package, path string) bool {
 		}
 	}
 	return false
+}
+
+// waitAt reports whether the expression statement at cur waits on
+// wall-clock time for something, and returns how to name the wait.
+func waitAt(info *types.Info, cur inspector.Cursor) (what string, ok bool) {
+	if cur.ParentEdgeKind() == edge.CommClause_Comm {
+		return "", false // a select case, which other cases may win
+	}
+	what, dur, ok := waitExpr(info, cur.Node().(*ast.ExprStmt).X)
+	if !ok || nonPositive(info, dur) || inPollLoop(info, cur) {
+		return "", false
+	}
+	return what, true
 }
 
 // waitExpr reports whether x, evaluated as a statement, waits on a timer of
@@ -114,6 +132,25 @@ func waitExpr(info *types.Info, x ast.Expr) (what string, dur ast.Expr, ok bool)
 func nonPositive(info *types.Info, dur ast.Expr) bool {
 	tv, ok := info.Types[dur]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) <= 0
+}
+
+// endsTest reports whether the wait at cur is followed by the test
+// function's return: no assertion comes after that could depend on it, as
+// when a helper process idles until its parent kills it. A wait that just
+// falls off the end of a test still counts: goroutines that report to t
+// rely on it. Helpers and literals are not test functions: their callers
+// go on after them.
+func endsTest(cur inspector.Cursor) bool {
+	fn, ok := testcode.EnclosingFunc(cur)
+	if _, isDecl := fn.Node().(*ast.FuncDecl); !ok || !isDecl {
+		return false
+	}
+	next, ok := cur.NextSibling()
+	if !ok {
+		return false
+	}
+	_, isReturn := next.Node().(*ast.ReturnStmt)
+	return isReturn
 }
 
 func report(pass *analysis.Pass, w wait) {

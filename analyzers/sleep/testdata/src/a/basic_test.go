@@ -1,6 +1,7 @@
 package a
 
 import (
+	"os"
 	"testing"
 	"time"
 )
@@ -15,10 +16,10 @@ func TestWaitsForWorker(t *testing.T) {
 }
 
 func TestDisguisedWaits(t *testing.T) {
-	<-time.After(50 * time.Millisecond)    // want `^<-time\.After in test waits on wall-clock time; `
-	<-time.Tick(time.Millisecond)          // want `^<-time\.Tick in test waits on wall-clock time; `
-	<-time.NewTimer(time.Second).C         // want `^<-time\.NewTimer\(d\)\.C in test waits on wall-clock time; `
-	(<-time.After(20 * time.Millisecond))  // want `^<-time\.After in test`
+	<-time.After(50 * time.Millisecond)   // want `^<-time\.After in test waits on wall-clock time; `
+	<-time.Tick(time.Millisecond)         // want `^<-time\.Tick in test waits on wall-clock time; `
+	<-time.NewTimer(time.Second).C        // want `^<-time\.NewTimer\(d\)\.C in test waits on wall-clock time; `
+	(<-time.After(20 * time.Millisecond)) // want `^<-time\.After in test`
 	const settle = 5 * time.Millisecond
 	time.Sleep(settle) // want `^time\.Sleep in test`
 }
@@ -73,3 +74,24 @@ func TestSleepAsValue(t *testing.T) {
 }
 
 func pause(sleep func(time.Duration)) { sleep(time.Millisecond) }
+
+func TestHelperProcessIdles(t *testing.T) {
+	if os.Getenv("GO_WANT_HELPER_PROCESS") == "1" {
+		time.Sleep(time.Minute)
+		return
+	}
+	if os.Getenv("SLOW_DISK") != "" {
+		time.Sleep(time.Second) // want `^time\.Sleep in test`
+	}
+	t.Log("parent")
+}
+
+// The goroutine's t.Error counts only if it runs before the test ends.
+func TestLetsGoroutineReportLast(t *testing.T) {
+	go func() {
+		if !ready() {
+			t.Error("not ready")
+		}
+	}()
+	time.Sleep(10 * time.Millisecond) // want `^time\.Sleep in test`
+}
