@@ -1,8 +1,81 @@
-// Package cleanup defines an Analyzer that checks test code.
+// Package cleanup defines an Analyzer that reports resources a test opens
+// and visibly never releases.
 //
 // # Analyzer cleanup
 //
-// cleanup: not yet implemented
+// cleanup: report resources and process state a test acquires and never releases
 //
-// This analyzer is a placeholder until its rule lands.
+// A test that leaves a server running, a file open, a temporary directory
+// on disk or the environment changed makes the tests after it depend on
+// it: ports and file descriptors run out, Windows cannot remove a
+// t.TempDir that still holds an open file, and a changed variable or
+// working directory silently alters every later test in the process.
+//
+// In _test.go files, inside functions that take a *testing.T, *testing.B,
+// *testing.F or testing.TB (tests, subtests, benchmarks, fuzz targets and
+// helpers), the analyzer reports:
+//
+//   - httptest.NewServer, NewTLSServer and NewUnstartedServer without Close;
+//   - os.Create, os.Open, os.OpenFile and os.CreateTemp without Close;
+//   - os.MkdirTemp("" or os.TempDir(), ...) without os.RemoveAll (use t.TempDir);
+//   - sql.Open and sql.OpenDB without Close;
+//   - net.Listen, net.ListenPacket and the typed net.ListenTCP, ListenUDP,
+//     ListenUnix, ListenUnixgram, ListenIP and ListenMulticastUDP without Close;
+//   - time.NewTicker and time.NewTimer without Stop, only in files whose Go
+//     version is older than 1.23: since Go 1.23 the garbage collector
+//     reclaims unreferenced timers and tickers whether or not they were
+//     stopped, so Stop is no longer needed to release them;
+//   - os.Setenv without a restore (use t.Setenv);
+//   - os.Chdir without a restore (use t.Chdir, Go 1.24 and later).
+//
+// A resource whose result is dropped (an expression statement such as
+// httptest.NewServer(h), or an assignment to _) is always reported.
+//
+// A release counts wherever it is: defer x.Close(), a deferred closure,
+// t.Cleanup(x.Close), a t.Cleanup closure, any function literal that
+// releases it (its run time cannot be seen), or a later call in the
+// function itself. A later call counts unless it sits only in a branch
+// that ends the test or the function (if err != nil { f.Close();
+// t.Fatal(err) }), which leaves the success path without it. A temporary
+// directory also counts as removed when os.RemoveAll or os.Remove is given
+// a path built from it, or when it is used inside a defer or t.Cleanup.
+//
+// Ownership that leaves the function silences the report: the resource is
+// returned, stored in a field, variable, map, slice or channel, its Close
+// method is taken as a value, or it is passed to a function (which may
+// close it or register a cleanup; io.ReadAll, io.Copy and fmt.Fprint and
+// their kin only read or write it). A temporary directory's path may be
+// passed to standard-library functions freely; passing it to a function of
+// the test's own module, or storing it, counts as handing it on. A
+// temporary directory created inside a caller-chosen parent is not
+// reported: the parent's removal takes it along.
+//
+// The environment counts as restored when the function or the test
+// around it sets or unsets the same variable in a defer, a t.Cleanup or
+// another function literal, unsets it later, calls t.Setenv for it, or
+// saves its old value with os.Getenv or os.LookupEnv. The working
+// directory counts as restored when another os.Chdir, a (*os.File).Chdir
+// or t.Chdir appears in a defer, a t.Cleanup or a function literal, a later
+// os.Chdir follows, or the old directory is saved with os.Getwd.
+//
+// Suggested fixes, offered only when the file's Go version provides the
+// replacement:
+//
+//   - srv := httptest.NewServer(h) gains t.Cleanup(srv.Close) on the next
+//     line (Go 1.14), naming the function's own testing parameter;
+//   - tk := time.NewTicker(d) gains defer tk.Stop();
+//   - dir, _ := os.MkdirTemp("", "x") becomes dir := t.TempDir() (Go
+//     1.15). When the error is kept, the error handling that follows must
+//     go as well, so no fix is offered;
+//   - os.Setenv(k, v) becomes t.Setenv(k, v) (Go 1.17) and os.Chdir(d)
+//     becomes t.Chdir(d) (Go 1.24), when the call is a statement of its
+//     own and neither the test nor a test around it calls t.Parallel:
+//     t.Setenv and t.Chdir panic in parallel tests, so there the message
+//     says to drop t.Parallel instead.
+//
+// Not reported: code outside _test.go files, functions without a testing
+// parameter (TestMain, init, examples, helper closures), contexts (vet's
+// lostcancel checks their cancel functions), and context.Background or
+// anything else inside t.Cleanup, where it is correct because t.Context
+// is already canceled when cleanups run.
 package cleanup

@@ -1,0 +1,18 @@
+package cleanup_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/testgate/testgate/analyzers/cleanup"
+)
+
+// Each package of testdata/src covers one kind of resource, with the cases
+// to flag beside the look-alikes to leave alone; the .golden files hold
+// the code after the suggested fixes. Loading them together shares the
+// type-checking of the standard library they import.
+func TestAnalyzerReportsUnreleasedResourcesAndOffersFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), cleanup.Analyzer,
+		"server", "files", "tempdir", "env", "timers", "ignore")
+}
