@@ -23,7 +23,7 @@ func TestIgnoredOnTheSameLine(t *testing.T) {
 
 func TestIgnoreWithoutReason(t *testing.T) {
 	/* want `//testgate:ignore cleanup has no reason` */ //testgate:ignore cleanup
-	f, err := os.Open("testdata/input") // want `file f is never closed`
+	f, err := os.Open("testdata/input")                  // want `file f is never closed`
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,7 +67,9 @@ func TestSubtestServers(t *testing.T) {
 
 func TestDiscarded(t *testing.T) {
 	httptest.NewServer(hello) // want `httptest server from httptest.NewServer is discarded and never closed; keep it and add t.Cleanup\(srv.Close\)`
+
 	_ = httptest.NewTLSServer(hello) // want `httptest server from httptest.NewTLSServer is discarded`
+
 	if _, err := http.Get(httptest.NewServer(hello).URL); err != nil { // want `httptest server from httptest.NewServer is discarded`
 		t.Fatal(err)
 	}
