@@ -82,6 +82,7 @@ func TestParseRejectsBadConfigNamingLineAndKey(t *testing.T) {
 		{"syntax error", "coverage:\n  threshold: [\n", "x.yml:2: did not find expected node content"},
 		{"tabs", "coverage:\n\tthreshold: {}\n", "x.yml:2: found character that cannot start any token"},
 		{"top level a list", "- coverage\n", "x.yml:1: want a mapping of coverage, got a list"},
+		{"empty list item", "coverage:\n  overrides:\n    -\n", "x.yml:3: coverage.overrides[0]: empty list item"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -74,7 +74,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) error {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
-			if err := d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			ipath := fmt.Sprintf("%s[%d]", path, i)
+			if isNull(item) {
+				return d.errorf(item, ipath, "empty list item")
+			}
+			if err := d.value(item, s.Index(i), ipath); err != nil {
 				return err
 			}
 		}
