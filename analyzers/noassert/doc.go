@@ -37,9 +37,16 @@
 //
 //   - a test whose first statement is an unconditional t.Skip, t.Skipf or
 //     t.SkipNow: a placeholder, or a test switched off on purpose;
-//   - a test whose name says it checks that nothing panics or crashes
-//     (TestParseDoesNotPanic, TestNoPanicOnEmptyInput, Test_never_crashes):
-//     the test binary reports a panic by itself;
+//   - a test whose name or comments say that what it checks is the absence
+//     of a panic, crash, hang or data race (TestParseDoesNotPanic,
+//     TestFileSetRace, "// This sequence used to panic"): the test binary,
+//     its timeout or the race detector reports those by itself. A name
+//     must say so with a negation (NoPanic, DoesNotPanic, NeverCrashes) or
+//     a word such as Race, Crash, Hang or Deadlock; a comment anywhere in
+//     the test or its doc comment may use any of those words;
+//   - a helper process: a test that starts by returning unless an
+//     environment variable is set, run by another test that checks its
+//     output or exit status;
 //   - a test made only of compile-time assertions, such as
 //     var _ io.Reader = (*T)(nil), with no call other than conversions;
 //   - benchmarks, fuzz targets, examples, TestMain, and generated files.

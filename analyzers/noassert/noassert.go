@@ -404,7 +404,7 @@ func exempt(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	if f == nil || ast.IsGenerated(f) {
 		return true
 	}
-	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || compileTimeOnly(pass, decl.Body)
+	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || helperProcess(pass, decl.Body) || compileTimeOnly(pass, decl.Body)
 }
 
 var (
@@ -451,6 +451,31 @@ func startsWithSkip(pass *analysis.Pass, body *ast.BlockStmt) bool {
 	}
 	call, ok := stmt.X.(*ast.CallExpr)
 	return ok && testcode.IsTestingMethod(testcode.Callee(pass.TypesInfo, call), "Skip", "Skipf", "SkipNow")
+}
+
+// helperProcess reports whether a test begins by returning unless an
+// environment variable is set: the helper-process pattern, where another
+// test runs the binary again and checks what this one prints or exits
+// with.
+func helperProcess(pass *analysis.Pass, body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	stmt, ok := body.List[0].(*ast.IfStmt)
+	if !ok || stmt.Else != nil || len(stmt.Body.List) != 1 {
+		return false
+	}
+	if _, ok := stmt.Body.List[0].(*ast.ReturnStmt); !ok {
+		return false
+	}
+	readsEnv := false
+	ast.Inspect(stmt.Cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && testcode.IsFunc(testcode.Callee(pass.TypesInfo, call), "os", "Getenv", "LookupEnv") {
+			readsEnv = true
+		}
+		return !readsEnv
+	})
+	return readsEnv
 }
 
 // compileTimeOnly reports whether a test holds nothing but compile-time

@@ -3,6 +3,7 @@ package a
 import (
 	"fmt"
 	"log"
+	"os"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -239,6 +240,22 @@ func TestParsePanics(t *testing.T) { // want `TestParsePanics never reports a fa
 // Tracing embraces the parser; nothing here is about braces.
 func TestTraceEmbrace(t *testing.T) { // want `TestTraceEmbrace never reports a failure`
 	Parse("1")
+}
+
+// TestHelperProcess is run as a subprocess by other tests, which check
+// its output.
+func TestHelperProcess(t *testing.T) {
+	if os.Getenv("GO_WANT_HELPER_PROCESS") != "1" {
+		return
+	}
+	fmt.Println(Add(1, 2))
+}
+
+func TestReturnsEarlyInShortMode(t *testing.T) { // want `TestReturnsEarlyInShortMode never reports a failure`
+	if testing.Short() {
+		return
+	}
+	fmt.Println(Add(1, 2))
 }
 
 func TestNumIsStringer(t *testing.T) {
