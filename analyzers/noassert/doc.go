@@ -54,8 +54,8 @@
 // An empty test is reported, with its own message: it shows as PASS,
 // where a t.Skip("reason") placeholder shows as SKIP and says why.
 //
-// A test that cannot fail on purpose, for instance one that only feeds the
-// race detector, can be marked with
+// A test that cannot fail on purpose, such as a fixture that another test
+// runs and checks the output of, can be marked with
 //
-//	//testgate:ignore noassert run under -race; the detector is the check
+//	//testgate:ignore noassert run by TestAttrSet, which checks its output
 package noassert

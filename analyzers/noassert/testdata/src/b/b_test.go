@@ -15,6 +15,11 @@ func TestOnlyLogsThroughHelper(t *testing.T) { // want `TestOnlyLogsThroughHelpe
 	helpers.Logf(t, "double: %d", Double(2))
 }
 
+func TestTracesThroughInterface(t *testing.T) { // want `TestTracesThroughInterface never reports a failure`
+	helpers.Trace(t, "double")
+	Double(2)
+}
+
 func TestReadsThroughFailingHelper(t *testing.T) {
 	helpers.MustRead(t, "testdata/input")
 }
