@@ -38,6 +38,10 @@
 //		t.Run(strconv.Itoa(i), ...)             // or fmt.Sprint(i), fmt.Sprintf("case %d", i)
 //	}
 //
+// A bare number counts only when it has one or two digits, is not zero and
+// the case does not spell it elsewhere: t.Run("404", ...), t.Run("0", ...),
+// {name: "5", want: 5} and {"32", New32} name the case by its value.
+//
 // A counter of a for loop, or of a range over an integer, counts as the
 // index only when the body uses it to index something; otherwise it is the
 // input of the case (t.Run(fmt.Sprint(n), ...) for n workers) and names it.

@@ -243,8 +243,11 @@ func (s *subtests) render(cur inspector.Cursor, e ast.Expr) (string, bool) {
 				return "1", true
 			}
 		case testcode.IsFunc(fn, "fmt", "Sprintf"):
+			if len(e.Args) < 2 {
+				return "", false
+			}
 			format, ok := s.constString(e.Args[0])
-			if !ok || len(e.Args) < 2 {
+			if !ok {
 				return "", false
 			}
 			ones := make([]any, 0, len(e.Args)-1)
