@@ -23,9 +23,10 @@
 // testing/synctest only when the file's Go version is at least 1.25.
 //
 // A wait counts as the test's when it is in a Test or Fuzz function,
-// TestMain, a t.Run body, a function literal the test calls, or a helper
-// the tests call directly (a helper taking *testing.T or testing.TB is
-// followed through t.Run and test runners too).
+// TestMain, a suite's Test method, a t.Run body, a function literal the
+// test calls, or a helper that only tests and testing helpers call (a
+// helper taking *testing.T or testing.TB may also be handed to t.Run or a
+// test runner).
 //
 // The analyzer stays silent where sleeping is the point or time is not
 // real:
@@ -33,17 +34,21 @@
 //   - inside a synctest.Test bubble, including functions and literals
 //     handed to a helper that runs them in one;
 //   - zero or negative constant durations, which do not wait;
-//   - the poll interval of a loop that re-checks a condition, that is, a
-//     loop whose condition is not a plain counter bound or whose body
-//     leaves the loop under a condition (break, return, goto);
+//   - the poll interval of a loop that re-checks a condition: a loop whose
+//     condition is not a plain counter bound, whose body leaves it under a
+//     condition (break, return, goto), or that never ends; and the pause
+//     in a branch that goes on to continue its loop (a retry's backoff);
 //   - HTTP handlers and test doubles that simulate a slow peer: methods of
 //     types declared in test files, and function literals stored in
 //     fields, globals or tables, or handed to code other than the testing
 //     package;
-//   - goroutines that stage a delayed event, deferred calls and t.Cleanup
-//     functions;
+//   - goroutines that stage a delayed event (including helpers also
+//     started with go), deferred calls and t.Cleanup functions;
+//   - a wait right before a test function returns, such as a helper
+//     process idling until its parent kills it;
 //   - benchmarks (functions taking *testing.B, whose sleeps are usually
-//     the latency being measured) and examples;
+//     the latency being measured), examples, and package time's own tests,
+//     whose subject is waiting;
 //   - a select case, and time.Sleep used as a value (sleepFn = time.Sleep).
 //
 // There is no suggested fix: the cure depends on what the test waits for,

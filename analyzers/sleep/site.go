@@ -87,6 +87,8 @@ func (c *checker) declSite(decl *ast.FuncDecl) site {
 	}
 	withT, withB, withF := testingParams(c.pass.TypesInfo, decl.Type)
 	switch {
+	case decl.Recv != nil && strings.HasPrefix(decl.Name.Name, "Test"):
+		return site{kind: onTest} // a suite's test method, as testify runs them
 	case decl.Recv != nil && c.declaredInTest(fn):
 		return site{kind: elsewhere} // a test double
 	case withB:
@@ -148,7 +150,7 @@ func (c *checker) runsOnCaller(lit inspector.Cursor) bool {
 		}
 		return testBody && !c.bubbleLits[n]
 	case *ast.AssignStmt:
-		if parent.Tok.IsOperator() && len(parent.Lhs) == len(parent.Rhs) {
+		if len(parent.Lhs) == len(parent.Rhs) {
 			return testBody || c.onlyCalled(lit, parent.Lhs[lit.ParentEdgeIndex()])
 		}
 	case *ast.ValueSpec:

@@ -86,3 +86,18 @@ func TestCleanupsWait(t *testing.T) {
 	drain := func() { time.Sleep(time.Millisecond) }
 	defer drain()
 }
+
+// storeSuite is a suite whose Test methods a runner calls, as testify's are.
+type storeSuite struct{ t *testing.T }
+
+func (s *storeSuite) TestExpiry() {
+	time.Sleep(10 * time.Millisecond) // want `^time\.Sleep in test`
+}
+
+func (s *storeSuite) SetupTest() {}
+
+func TestStoreSuite(t *testing.T) {
+	s := &storeSuite{t}
+	s.SetupTest()
+	s.TestExpiry()
+}
