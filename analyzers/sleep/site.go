@@ -207,11 +207,6 @@ func isPlainCall(use inspector.Cursor) bool {
 	return true
 }
 
-// want notes that the callers of helper decide its waits.
-func (c *checker) want(helper *types.Func) {
-	c.wanted[helper] = true
-}
-
 // helperRunsOnTest reports whether the helper of s runs on a test's own
 // goroutine: every use of it is a call from a test or from a helper taking
 // a testing parameter, or, when it takes one itself, hands it to t.Run or a

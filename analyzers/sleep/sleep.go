@@ -66,7 +66,7 @@ func run(pass *analysis.Pass) (any, error) {
 					report(pass, w)
 				}
 			case inHelper:
-				c.want(w.site.helper)
+				c.wanted[w.site.helper] = true
 				pending = append(pending, w)
 			}
 		}
