@@ -45,6 +45,32 @@ func (p *percentFlag) Set(s string) error {
 	return err
 }
 
+// coverOptions are the flags of the coverage gate, shared by testgate cover
+// and testgate check.
+type coverOptions struct {
+	configFile       string
+	total, pkg, file percentFlag
+	includeGenerated bool
+	render           report.Func
+}
+
+// registerCoverFlags defines the coverage gate's flags on fs. The report
+// format is checked while parsing, so a bad one fails before any work.
+func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
+	opts := &coverOptions{render: report.Table}
+	fs.StringVar(&opts.configFile, "config", "", "configuration `file` (default "+config.FileName+" in the working directory, if any)")
+	fs.Var(&opts.total, "total", "total `threshold` in percent (default 80)")
+	fs.Var(&opts.pkg, "package", "`threshold` in percent for every package (default 0)")
+	fs.Var(&opts.file, "file", "`threshold` in percent for every file (default 0)")
+	fs.BoolVar(&opts.includeGenerated, "include-generated", false, "keep generated files in the figures")
+	fs.Func("format", "report `format`: "+strings.Join(report.Formats(), ", ")+" (default table)", func(s string) error {
+		render, err := report.Lookup(s)
+		opts.render = render
+		return err
+	})
+	return opts
+}
+
 func runCover(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("testgate cover", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -52,13 +78,7 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, coverUsage)
 		fs.PrintDefaults()
 	}
-	var total, pkg, file percentFlag
-	fs.Var(&total, "total", "total `threshold` in percent (default 80)")
-	fs.Var(&pkg, "package", "`threshold` in percent for every package (default 0)")
-	fs.Var(&file, "file", "`threshold` in percent for every file (default 0)")
-	configFile := fs.String("config", "", "configuration `file` (default "+config.FileName+" in the working directory, if any)")
-	includeGenerated := fs.Bool("include-generated", false, "keep generated files in the figures")
-	format := fs.String("format", "table", "report `format`: "+strings.Join(report.Formats(), ", "))
+	opts := registerCoverFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -72,42 +92,49 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 0 {
 		return fail(errors.New("no profile given; usage: testgate cover [flags] PROFILE [PROFILE...]"))
 	}
-	render, err := report.Lookup(*format)
+	r, err := coverGate(opts, fs.Args(), stderr)
 	if err != nil {
 		return fail(err)
 	}
+	if err := writeCoverReport(opts, r, stdout); err != nil {
+		return fail(err)
+	}
+	if !r.Pass {
+		return exitFailed
+	}
+	return exitOK
+}
 
-	var cfg *config.Config
-	if *configFile != "" {
-		cfg, err = config.Load(*configFile)
-	} else {
-		cfg, err = config.LoadDir(".")
-	}
+// coverGate runs the coverage pipeline on the text profiles named and
+// returns the judged report. Warnings go to stderr, one line each; an
+// error means bad input (exit status 2).
+func coverGate(opts *coverOptions, profiles []string, stderr io.Writer) (*coverage.Report, error) {
+	cfg, err := loadConfig(opts.configFile)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	policy := cfg.Coverage.Policy()
 	for _, f := range []struct {
 		flag *percentFlag
 		dst  *float64
-	}{{&total, &policy.Total}, {&pkg, &policy.Package}, {&file, &policy.File}} {
+	}{{&opts.total, &policy.Total}, {&opts.pkg, &policy.Package}, {&opts.file, &policy.File}} {
 		if f.flag.set {
 			*f.dst = f.flag.value
 		}
 	}
 
-	profiles := make([]*coverage.Profile, fs.NArg())
-	for i, name := range fs.Args() {
-		if profiles[i], err = coverage.ParseFile(name); err != nil {
-			return fail(err)
+	parsed := make([]*coverage.Profile, len(profiles))
+	for i, name := range profiles {
+		if parsed[i], err = coverage.ParseFile(name); err != nil {
+			return nil, err
 		}
 	}
-	p, err := coverage.Merge(profiles...)
+	p, err := coverage.Merge(parsed...)
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	if len(p.Files) == 0 {
-		return fail(fmt.Errorf("%s: no coverage blocks: did go test run with -coverprofile on packages with code?", strings.Join(fs.Args(), ", ")))
+		return nil, fmt.Errorf("%s: no coverage blocks: did go test run with -coverprofile on packages with code?", strings.Join(profiles, ", "))
 	}
 	p = coverage.ExcludeMatching(p, cfg.Coverage.ExcludePatterns())
 	src, err := coverage.FindSources(".")
@@ -115,7 +142,7 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "testgate cover: warning: %v: reading no sources\n", err)
 		src = coverage.NewSources(".")
 	}
-	if !*includeGenerated {
+	if !opts.includeGenerated {
 		p = coverage.ExcludeGenerated(p, src)
 	}
 	r := coverage.Judge(coverage.Summarize(p), policy)
@@ -124,15 +151,20 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 			r.Files[i].Path, _ = src.Rel(f.Name)
 		}
 	}
-
 	for _, w := range p.Warnings {
 		fmt.Fprintf(stderr, "testgate cover: warning: %s\n", w)
 	}
-	if err := render(stdout, r); err != nil {
-		return fail(err)
+	return r, nil
+}
+
+func loadConfig(file string) (*config.Config, error) {
+	if file != "" {
+		return config.Load(file)
 	}
-	if !r.Pass {
-		return exitFailed
-	}
-	return exitOK
+	return config.LoadDir(".")
+}
+
+// writeCoverReport renders r to stdout in the chosen format.
+func writeCoverReport(opts *coverOptions, r *coverage.Report, stdout io.Writer) error {
+	return opts.render(stdout, r)
 }
