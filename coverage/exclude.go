@@ -39,6 +39,7 @@ func ExcludeGenerated(p *Profile, src *Sources) *Profile {
 	next := make(chan int)
 	for range workers(len(p.Files)) {
 		wg.Go(func() {
+			buf := make([]byte, headerChunk)
 			for i := range next {
 				name := p.Files[i].Name
 				if !strings.HasSuffix(name, ".go") {
@@ -46,7 +47,7 @@ func ExcludeGenerated(p *Profile, src *Sources) *Profile {
 				}
 				path, ok := src.File(name)
 				if ok {
-					generated[i], ok = isGeneratedFile(path)
+					generated[i], ok = isGeneratedFile(path, buf)
 				}
 				missing[i] = !ok
 			}

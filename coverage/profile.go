@@ -63,7 +63,11 @@ func ParseFile(path string) (*Profile, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return Parse(path, f)
+	p := newParser(path)
+	if fi, err := f.Stat(); err == nil {
+		p.size = fi.Size()
+	}
+	return p.parse(f)
 }
 
 // Parse reads a text coverage profile: a "mode: set|count|atomic" line, then
@@ -73,12 +77,19 @@ func ParseFile(path string) (*Profile, error) {
 // concatenated profiles) accepted. Blocks of the same span are merged as
 // [Merge] does.
 func Parse(name string, r io.Reader) (*Profile, error) {
-	p := profileParser{name: name, index: make(map[string]int)}
+	return newParser(name).parse(r)
+}
+
+func newParser(name string) *profileParser {
+	return &profileParser{name: name, index: make(map[string]int)}
+}
+
+func (p *profileParser) parse(r io.Reader) (*Profile, error) {
 	if err := p.read(r); err != nil {
 		return nil, err
 	}
 	if p.mode == "" {
-		return nil, fmt.Errorf("%s: empty profile: want a first line \"mode: set\", \"mode: count\" or \"mode: atomic\"", name)
+		return nil, fmt.Errorf("%s: empty profile: want a first line \"mode: set\", \"mode: count\" or \"mode: atomic\"", p.name)
 	}
 	return p.profile()
 }
@@ -88,6 +99,7 @@ func Parse(name string, r io.Reader) (*Profile, error) {
 // together, so usually each file is one range and nothing moves.
 type profileParser struct {
 	name   string
+	size   int64 // of the profile in bytes, if known
 	lineNo int
 	mode   string
 	blocks []Block
@@ -105,6 +117,7 @@ type run struct{ file, end int }
 
 func (p *profileParser) read(r io.Reader) error {
 	br := bufio.NewReaderSize(r, 64<<10)
+	p.blocks = make([]Block, 0, p.estimateBlocks(br))
 	var long []byte // a line longer than br's buffer
 	for {
 		line, err := br.ReadSlice('\n')
@@ -129,6 +142,23 @@ func (p *profileParser) read(r io.Reader) error {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
+}
+
+// estimateBlocks guesses the number of blocks from the profile's size and
+// the length of its first lines, so that one slice holds them without the
+// copies of growing (which would allocate several times the blocks' memory
+// for a large profile).
+func (p *profileParser) estimateBlocks(br *bufio.Reader) int {
+	if p.size <= 0 {
+		return 0
+	}
+	head, _ := br.Peek(br.Size())
+	lines := bytes.Count(head, []byte("\n"))
+	if lines < 2 {
+		return 0
+	}
+	est := p.size * int64(lines) / int64(len(head))
+	return int(min(est+est/16, p.size/16)) // a block line has ≥ 16 bytes
 }
 
 var modePrefix = []byte("mode: ")
@@ -271,34 +301,41 @@ func mergeBlock(dst *Block, b Block, mode string) error {
 // as golang.org/x/tools/cover does, so that names may contain ':' and '.'.
 func parseBlock(line []byte) (name []byte, b Block, err error) {
 	end := len(line)
-	fields := [...]struct {
-		sep  byte
-		what string
-		dst  *int
-	}{
-		{' ', "count", &b.Count},
-		{' ', "statement count", &b.NumStmt},
-		{'.', "end column", &b.EndCol},
-		{',', "end line", &b.EndLine},
-		{'.', "start column", &b.StartCol},
-		{':', "start line", &b.StartLine},
-	}
-	for _, f := range fields {
-		i := bytes.LastIndexByte(line[:end], f.sep)
-		if i < 0 {
+	var values [6]int
+	for i, f := range blockFields {
+		sep := bytes.LastIndexByte(line[:end], f.sep)
+		if sep < 0 {
 			return nil, b, fmt.Errorf("truncated or malformed block %s: want \"file.go:line.col,line.col statements count\"", quote(line))
 		}
-		n, ok := parseUint(line[i+1 : end])
+		n, ok := parseUint(line[sep+1 : end])
 		if !ok {
-			return nil, b, fmt.Errorf("%s %s in %s is not a non-negative integer", f.what, quote(line[i+1:end]), quote(line))
+			return nil, b, fmt.Errorf("%s %s in %s is not a non-negative integer", f.what, quote(line[sep+1:end]), quote(line))
 		}
-		*f.dst = n
-		end = i
+		values[i] = n
+		end = sep
 	}
 	if end == 0 {
 		return nil, b, fmt.Errorf("block %s has no file name", quote(line))
 	}
+	b = Block{
+		Count: values[0], NumStmt: values[1],
+		EndCol: values[2], EndLine: values[3],
+		StartCol: values[4], StartLine: values[5],
+	}
 	return line[:end], b, nil
+}
+
+// blockFields are the numbers of a block line from its end, each after sep.
+var blockFields = [...]struct {
+	sep  byte
+	what string
+}{
+	{' ', "count"},
+	{' ', "statement count"},
+	{'.', "end column"},
+	{',', "end line"},
+	{'.', "start column"},
+	{':', "start line"},
 }
 
 // parseUint parses decimal digits only (no sign, no spaces) into an int.

@@ -201,14 +201,14 @@ func listModules(dir string) []Module {
 const headerChunk = 4 << 10
 
 // isGeneratedFile reports whether the Go file at path is generated, reading
-// only its header; ok is false when the file cannot be read.
-func isGeneratedFile(path string) (generated, ok bool) {
+// only its header into buf (of len headerChunk, reused across calls); ok is
+// false when the file cannot be read.
+func isGeneratedFile(path string, buf []byte) (generated, ok bool) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, false
 	}
 	defer f.Close()
-	buf := make([]byte, headerChunk)
 	n, err := io.ReadFull(f, buf)
 	buf = buf[:n]
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {

@@ -81,12 +81,12 @@ func TestIsGeneratedFileReadsPastALongLicense(t *testing.T) {
 		"hand.go": license + "\npackage k\n",
 	})
 	for name, want := range map[string]bool{"gen.go": true, "hand.go": false} {
-		got, ok := isGeneratedFile(filepath.Join(dir, name))
+		got, ok := isGeneratedFile(filepath.Join(dir, name), make([]byte, headerChunk))
 		if got != want || !ok {
 			t.Errorf("isGeneratedFile(%s) = %v, %v; want %v, true", name, got, ok, want)
 		}
 	}
-	if _, ok := isGeneratedFile(filepath.Join(dir, "missing.go")); ok {
+	if _, ok := isGeneratedFile(filepath.Join(dir, "missing.go"), make([]byte, headerChunk)); ok {
 		t.Error("isGeneratedFile(missing.go) ok = true, want false")
 	}
 }

@@ -80,6 +80,16 @@ func coverJSON(t *testing.T, dir string, args ...string) (*coverage.Report, resu
 	return &r, res
 }
 
+// coverHere runs testgate cover in this process with dir as the working
+// directory, so that its code counts towards testgate's own coverage.
+func coverHere(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	t.Chdir(dir)
+	var stdout, stderr strings.Builder
+	code := runCover(args, &stdout, &stderr)
+	return result{stdout.String(), stderr.String(), code}
+}
+
 var goTestCoverLine = regexp.MustCompile(`(?m)^(?:ok\s+)?\s*(\S+)\s.*coverage: ([0-9.]+)% of statements`)
 
 func TestCoverAgreesWithGoTestCoverOnEveryPackage(t *testing.T) {
@@ -208,7 +218,7 @@ func TestCoverRejectsBadInputWithExitCode2(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := runTestgate(t, dir, append([]string{"cover"}, tt.args...)...)
+			res := coverHere(t, dir, tt.args...)
 			if res.code != 2 || !strings.Contains(res.stderr, tt.want) {
 				t.Errorf("exit %d, want 2; stderr lacks %q:\n%s", res.code, tt.want, res.stderr)
 			}
@@ -270,7 +280,7 @@ func TestCoverFindsTestgateYmlInTheWorkingDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	profile := writeProfile(t, "mode: set\nm/a.go:1.1,2.1 1 1\nm/a.go:3.1,4.1 1 0\n")
-	res := runTestgate(t, dir, "cover", profile)
+	res := coverHere(t, dir, profile)
 	if res.code != 0 || !strings.Contains(res.stdout, "meets the threshold 40%") {
 		t.Errorf("exit %d, want 0 against the file's 40%%:\n%s%s", res.code, res.stdout, res.stderr)
 	}
@@ -320,7 +330,7 @@ func TestCoverFormatsForCI(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			res := runTestgate(t, shopDir(t), "cover", "-format="+tt.format, "-total=0", "-package=50", "-file=50", profile)
+			res := coverHere(t, shopDir(t), "-format="+tt.format, "-total=0", "-package=50", "-file=50", profile)
 			if res.code != 1 {
 				t.Errorf("exit %d, want 1", res.code)
 			}
@@ -330,5 +340,14 @@ func TestCoverFormatsForCI(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestCoverBinaryExitsTwoOnAMalformedProfile(t *testing.T) {
+	profile := writeProfile(t, "mode: set\nm/a.go:1.1,2.1 1 1\nm/a.go:3.1,4.1 1\n")
+	res := runTestgate(t, t.TempDir(), "cover", profile)
+	want := profile + ":3: truncated or malformed block"
+	if res.code != 2 || !strings.HasPrefix(res.stderr, "testgate cover: "+want) || res.stdout != "" {
+		t.Errorf("exit %d, stderr %q, stdout %q; want 2 and an error starting %q", res.code, res.stderr, res.stdout, want)
 	}
 }
