@@ -321,7 +321,7 @@ func TestCoverFormatsForCI(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"table", []string{"│ ✗ │ example.com/shop/notests", "Excluded 1 file:", "FAIL: total 69.2% of 26 statements meets no threshold; 1 package and 2 files are below their thresholds"}},
+		{"table", []string{"│ ✗ │ example.com/shop/notests", "Excluded 1 file:", "FAIL: total 69.2% of 26 statements (no total threshold); 1 package and 2 files are below their thresholds"}},
 		{"markdown", []string{"### ❌ testgate cover", "| ❌ | example.com/shop/notests | 1 | 0 | 0.0% | 50% |"}},
 		{"github", []string{
 			"::error title=testgate cover::package example.com/shop/notests: coverage 0.0%25 of 1 statements is below its threshold 50%25\n",

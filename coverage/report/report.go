@@ -46,7 +46,7 @@ func Formats() []string {
 }
 
 // Metric says which number the figures are, in every human-readable report.
-const Metric = "statement coverage, every block counted as go test -cover counts it"
+const Metric = "Statement coverage, every block counted as go test -cover counts it"
 
 // worstFirst returns the results ordered failing first, then by rising
 // coverage, then by name.
@@ -81,10 +81,13 @@ func failing(rs []coverage.Result) []coverage.Result {
 func verdict(r *coverage.Report) string {
 	t := r.Total
 	total := fmt.Sprintf("total %s of %d statements", Percent(t.Percent, t.Threshold), t.Statements)
-	if t.Pass {
-		total += fmt.Sprintf(" meets %s", threshold(t.Threshold))
-	} else {
-		total += fmt.Sprintf(" is below %s", threshold(t.Threshold))
+	switch {
+	case t.Threshold == 0:
+		total += " (no total threshold)"
+	case t.Pass:
+		total += " meets the threshold " + thresholdCell(t.Threshold)
+	default:
+		total += " is below the threshold " + thresholdCell(t.Threshold)
 	}
 	var below []string
 	pkgs, files := len(failing(r.Packages)), len(failing(r.Files))
@@ -112,13 +115,6 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func threshold(t float64) string {
-	if t == 0 {
-		return "no threshold"
-	}
-	return "the threshold " + thresholdCell(t)
 }
 
 // Percent formats a coverage percentage with one decimal, as go test -cover

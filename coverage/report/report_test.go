@@ -63,7 +63,7 @@ func TestTableOfAPassingReportHasNoFileSection(t *testing.T) {
 	r := &coverage.Report{Pass: true, Total: coverage.Result{Statements: 3, Covered: 3, Percent: 100, Threshold: 0, Pass: true},
 		Packages: []coverage.Result{{Name: "m", Statements: 3, Covered: 3, Percent: 100, Pass: true}}}
 	out := render(t, Table, r)
-	if strings.Contains(out, "Files below") || strings.Contains(out, "Excluded") || !strings.HasSuffix(out, "PASS: total 100.0% of 3 statements meets no threshold\n") {
+	if strings.Contains(out, "Files below") || strings.Contains(out, "Excluded") || !strings.HasSuffix(out, "PASS: total 100.0% of 3 statements (no total threshold)\n") {
 		t.Errorf("table =\n%s", out)
 	}
 }

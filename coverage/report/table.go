@@ -18,7 +18,7 @@ const maxExcluded = 10
 // below their thresholds, the excluded files and a one-line verdict.
 // Failing rows are marked with ✗.
 func Table(w io.Writer, r *coverage.Report) error {
-	fmt.Fprintf(w, "Coverage (%s)\n", Metric)
+	fmt.Fprintln(w, Metric)
 	if err := table(w, "Package", worstFirst(r.Packages)); err != nil {
 		return err
 	}
