@@ -2,9 +2,16 @@ package isolation
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
@@ -14,13 +21,712 @@ var doc string
 
 // Analyzer is the isolation analyzer.
 var Analyzer = &analysis.Analyzer{
-	Name:     "isolation",
-	Doc:      testcode.MustExtractDoc(doc, "isolation"),
-	URL:      "https://pkg.go.dev/github.com/testgate/testgate/analyzers/isolation",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      testcode.WithIgnores(run),
+	Name:      "isolation",
+	Doc:       testcode.MustExtractDoc(doc, "isolation"),
+	URL:       "https://pkg.go.dev/github.com/testgate/testgate/analyzers/isolation",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       testcode.WithIgnores(run),
+	FactTypes: []analysis.Fact{new(changesProcess)},
 }
 
+// changesProcess is the fact of a function that calls Setenv or Chdir on
+// its testing parameter (directly or through another such function), which
+// panics when that test is parallel.
+type changesProcess struct {
+	Param  int    // index of the testing parameter
+	Method string // Setenv or Chdir
+}
+
+func (*changesProcess) AFact() {}
+
+func (f *changesProcess) String() string { return "changesProcess " + f.Method }
+
 func run(pass *analysis.Pass) (any, error) {
+	if !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "testing" }) {
+		return nil, nil // no function can take a *testing.T
+	}
+	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
+	c := &checker{pass: pass, facts: make(map[*types.Func]*changesProcess)}
+	c.summarize(root)
+	if len(testcode.TestFiles(pass)) == 0 {
+		return nil, nil
+	}
+	c.check(root)
 	return nil, nil
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	facts    map[*types.Func]*changesProcess // of the package's functions
+	zeroVars map[*types.Var]bool             // see declaredWithoutValue
+}
+
+// summarize finds the functions of the package that hand their testing
+// parameter to Setenv or Chdir, and exports their facts.
+func (c *checker) summarize(root inspector.Cursor) {
+	type helper struct {
+		obj   *types.Func
+		param *types.Var
+		index int
+		cur   inspector.Cursor
+	}
+	var helpers []helper
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil {
+			continue
+		}
+		param := testcode.TestingParam(c.pass.TypesInfo, decl.Type)
+		if param == nil || isEntry(c.pass, decl) {
+			continue
+		}
+		sig := obj.Type().(*types.Signature)
+		for i := range sig.Params().Len() {
+			if sig.Params().At(i) == param {
+				helpers = append(helpers, helper{obj, param, i, cur})
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, h := range helpers {
+			if c.facts[h.obj] != nil {
+				continue
+			}
+			for call := range h.cur.Preorder((*ast.CallExpr)(nil)) {
+				if method, ok := c.changesProcess(call.Node().(*ast.CallExpr), h.param); ok {
+					c.facts[h.obj] = &changesProcess{Param: h.index, Method: method}
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	for _, h := range helpers {
+		if f := c.facts[h.obj]; f != nil {
+			c.pass.ExportObjectFact(h.obj, f)
+		}
+	}
+}
+
+// isEntry reports whether go test calls decl itself: a test, benchmark or
+// fuzz target, which no other function calls.
+func isEntry(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	if testcode.IsTestFunc(pass, decl) {
+		return true
+	}
+	name := decl.Name.Name
+	return decl.Recv == nil && testcode.InTestFile(pass, decl.Pos()) && (strings.HasPrefix(name, "Benchmark") || strings.HasPrefix(name, "Fuzz"))
+}
+
+// changesProcess reports whether call is t.Setenv or t.Chdir on the testing
+// value tv, or hands tv to a function that calls them, and which.
+func (c *checker) changesProcess(call *ast.CallExpr, tv *types.Var) (string, bool) {
+	fn := testcode.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return "", false
+	}
+	if testcode.IsTestingMethod(fn, "Setenv", "Chdir") {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return fn.Name(), ok && c.isVar(sel.X, tv)
+	}
+	f := c.fact(fn)
+	if f == nil || f.Param >= len(call.Args) {
+		return "", false
+	}
+	return f.Method, c.isVar(call.Args[f.Param], tv)
+}
+
+func (c *checker) fact(fn *types.Func) *changesProcess {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.facts[fn]
+	}
+	f := new(changesProcess)
+	if c.pass.ImportObjectFact(fn, f) {
+		return f
+	}
+	return nil
+}
+
+func (c *checker) isVar(e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && c.pass.TypesInfo.Uses[id] == v
+}
+
+// A scope is a function of a test that has its own testing value: the
+// test or helper itself, or a subtest.
+type scope struct {
+	parent   *scope    // the test whose Run started this subtest, or nil
+	runPos   token.Pos // where the parent called Run
+	parallel []token.Pos
+}
+
+// parallelAt reports whether the test of s is parallel, or has a parallel
+// ancestor, by the time it runs: its own t.Parallel counts wherever it
+// stands, an ancestor's only before the Run that started s.
+func (s *scope) parallelAt() bool {
+	if len(s.parallel) > 0 {
+		return true
+	}
+	for child, p := s, s.parent; p != nil; child, p = p, p.parent {
+		if slices.ContainsFunc(p.parallel, func(pos token.Pos) bool { return pos < child.runPos }) {
+			return true
+		}
+	}
+	return false
+}
+
+// A path is a package-level variable, or a field or pointee reached from
+// one, that a test writes.
+type path struct {
+	root *types.Var
+	tail string // the fields, such as ".Timeout"
+}
+
+// covers reports whether restoring p restores q as well.
+func (p path) covers(q path) bool {
+	return p.root == q.root && (p.tail == q.tail || strings.HasPrefix(q.tail, p.tail+"."))
+}
+
+// A write is an assignment to a package-level variable in a test.
+type write struct {
+	path     path
+	lhs      ast.Expr
+	rhs      ast.Expr // nil for x++, x op= y and tuple assignments
+	scope    *scope
+	restore  bool     // it runs at cleanup, or puts back a saved value
+	child    bool     // it runs only in a child process the test starts
+	topLevel bool     // it is a statement of its function's body, not nested in a branch or loop
+	fn       ast.Node // the function literal or declaration it is in
+}
+
+// A test is what the analyzer gathers about one function of a test file
+// that takes a testing value: a test, benchmark or fuzz target, or a helper.
+type test struct {
+	decl     *ast.FuncDecl
+	obj      *types.Func
+	bench    bool
+	writes   []*write
+	cleanups []*types.Func // functions of the package it runs at cleanup
+	callees  []*types.Func // functions of the package it calls
+	process  []processCall // its Setenv and Chdir calls
+}
+
+type processCall struct {
+	call   *ast.CallExpr
+	method string
+	via    *types.Func // the helper that calls it, or nil
+	scope  *scope
+}
+
+func (c *checker) check(root inspector.Cursor) {
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	tests := make(map[*types.Func]*test)
+	var order []*test
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil {
+			continue
+		}
+		decls[obj] = decl
+		tv := testcode.TestingParam(c.pass.TypesInfo, decl.Type)
+		if tv == nil || !testcode.InTestFile(c.pass, decl.Pos()) {
+			continue
+		}
+		t := c.gather(cur, tv)
+		t.obj = obj
+		tests[obj] = t
+		order = append(order, t)
+	}
+	callers := make(map[*types.Func][]*test)
+	for _, t := range order {
+		for _, fn := range t.callees {
+			if tests[fn] != nil && !slices.Contains(callers[fn], t) {
+				callers[fn] = append(callers[fn], t)
+			}
+		}
+	}
+	restored := func(t *test, p path) bool { return c.restored(t, p, decls) }
+	owned := c.ownedVars(root, order)
+	for _, t := range order {
+		c.reportProcess(t)
+		if t.bench {
+			continue // benchmarks write package-level sinks and run after the tests
+		}
+		resetAtEnd(t)
+		reported := make(map[path]bool)
+		for _, w := range t.writes {
+			switch {
+			case w.restore || w.child || owned[w.path.root] || reported[w.path]:
+			case w.scope.parallelAt():
+				reported[w.path] = true
+				c.pass.Reportf(w.lhs.Pos(), "%s sets package variable %s while running in parallel with other tests; drop t.Parallel or pass the value in instead", t.decl.Name.Name, types.ExprString(w.lhs))
+			case c.isReset(w) || restored(t, w.path):
+			case !isEntry(c.pass, t.decl) && len(callers[t.obj]) > 0 && !slices.ContainsFunc(callers[t.obj], func(caller *test) bool { return !restored(caller, w.path) }):
+				// a helper whose every caller restores what it sets
+			default:
+				reported[w.path] = true
+				c.pass.Reportf(w.lhs.Pos(), "%s sets package variable %s without restoring it; save it and restore it with t.Cleanup", t.decl.Name.Name, types.ExprString(w.lhs))
+			}
+		}
+	}
+}
+
+// resetAtEnd marks as restored the writes of a path that one function of t
+// sets and then, in its last write, a statement of its body, puts back to
+// a constant: *CallGC = true ... *CallGC = false.
+func resetAtEnd(t *test) {
+	last := make(map[path]*write)
+	for _, w := range t.writes {
+		if !w.restore {
+			last[w.path] = w
+		}
+	}
+	for p, end := range last {
+		if !end.topLevel || !isConstant(end.rhs) {
+			continue
+		}
+		changed := false
+		for _, w := range t.writes {
+			if w.path != p || w == end || w.restore {
+				continue
+			}
+			if w.fn != end.fn {
+				changed = false
+				break
+			}
+			if w.rhs == nil || types.ExprString(w.rhs) != types.ExprString(end.rhs) {
+				changed = true
+			}
+		}
+		if !changed {
+			continue
+		}
+		for _, w := range t.writes {
+			if w.path == p {
+				w.restore = true
+			}
+		}
+	}
+}
+
+func isConstant(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.Ident:
+		return e.Name == "nil" || e.Name == "true" || e.Name == "false"
+	}
+	return false
+}
+
+// inChildBranch reports whether n sits in an if statement whose condition
+// reads the environment: the branch a test runs when it re-executes
+// itself as a child process (if os.Getenv("GO_WANT_HELPER_PROCESS") == "1").
+func (c *checker) inChildBranch(n inspector.Cursor) bool {
+	for ifc := range n.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := ifc.Node().(*ast.IfStmt)
+		if n.Node().Pos() < ifs.Body.Pos() {
+			continue
+		}
+		found := false
+		ast.Inspect(ifs.Cond, func(e ast.Node) bool {
+			if call, ok := e.(*ast.CallExpr); ok && testcode.IsFunc(testcode.Callee(c.pass.TypesInfo, call), "os", "Getenv", "LookupEnv") {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// gather walks the function declaration at cur, whose testing value is tv.
+func (c *checker) gather(cur inspector.Cursor, tv *types.Var) *test {
+	info := c.pass.TypesInfo
+	decl := cur.Node().(*ast.FuncDecl)
+	t := &test{decl: decl, bench: testcode.IsNamedType(tv.Type(), "testing", "B")}
+	top := new(scope)
+	scopes := map[*types.Var]*scope{tv: top}
+	byNode := map[ast.Node]*scope{decl: top}
+	saved := make(map[*types.Var]path) // local variables holding a value saved from a path
+
+	scopeOf := func(n inspector.Cursor) *scope {
+		for f := range n.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+			if s := byNode[f.Node()]; s != nil {
+				return s
+			}
+		}
+		return top
+	}
+	testingVar := func(e ast.Expr) *scope {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				return scopes[v]
+			}
+		}
+		return nil
+	}
+	addWrite := func(n inspector.Cursor, lhs, rhs ast.Expr) {
+		p, ok := c.pathOf(lhs)
+		if !ok {
+			return
+		}
+		restore := testcode.InCleanup(info, n)
+		if id, ok := ast.Unparen(rhs).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				if from, ok := saved[v]; ok && from.covers(p) {
+					restore = true
+				}
+			}
+		}
+		w := &write{path: p, lhs: lhs, rhs: rhs, scope: scopeOf(n), restore: restore, child: c.inChildBranch(n)}
+		if f, ok := testcode.EnclosingFunc(n); ok {
+			w.fn = f.Node()
+			_, inBlock := n.Parent().Node().(*ast.BlockStmt)
+			w.topLevel = inBlock && n.Parent().Parent() == f
+		}
+		t.writes = append(t.writes, w)
+	}
+	save := func(lhs, rhs ast.Expr) {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := info.Defs[id].(*types.Var)
+		if p, isPath := c.pathOf(rhs); ok && isPath {
+			saved[v] = p
+		}
+	}
+
+	filter := []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.ValueSpec)(nil)}
+	for n := range cur.Preorder(filter...) {
+		switch node := n.Node().(type) {
+		case *ast.FuncLit:
+			lv := testcode.TestingParam(info, node.Type)
+			if lv == nil {
+				continue
+			}
+			s := new(scope)
+			if call, ok := n.Parent().Node().(*ast.CallExpr); ok {
+				s.parent, s.runPos = c.startedBy(call, testingVar), call.Pos()
+			}
+			scopes[lv] = s
+			byNode[node] = s
+		case *ast.CallExpr:
+			c.gatherCall(t, n, node, testingVar)
+		case *ast.AssignStmt:
+			switch {
+			case node.Tok == token.DEFINE && len(node.Lhs) == len(node.Rhs):
+				for i, lhs := range node.Lhs {
+					save(lhs, node.Rhs[i])
+				}
+			case node.Tok == token.ASSIGN && len(node.Lhs) == len(node.Rhs):
+				for i, lhs := range node.Lhs {
+					addWrite(n, lhs, node.Rhs[i])
+				}
+			case node.Tok != token.DEFINE:
+				for _, lhs := range node.Lhs {
+					addWrite(n, lhs, nil)
+				}
+			}
+		case *ast.IncDecStmt:
+			addWrite(n, node.X, nil)
+		case *ast.ValueSpec:
+			if len(node.Names) == len(node.Values) {
+				for i, name := range node.Names {
+					save(name, node.Values[i])
+				}
+			}
+		}
+	}
+	return t
+}
+
+// startedBy returns the scope of the test that starts a function literal
+// through call: the receiver of t.Run, or a testing value passed along
+// with the literal (synctest.Test(t, f)).
+func (c *checker) startedBy(call *ast.CallExpr, testingVar func(ast.Expr) *scope) *scope {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && testcode.IsTestingMethod(testcode.Callee(c.pass.TypesInfo, call), "Run") {
+		return testingVar(sel.X)
+	}
+	for _, arg := range call.Args {
+		if s := testingVar(arg); s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+// gatherCall records what a call in a test means for isolation.
+func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr, testingVar func(ast.Expr) *scope) {
+	info := c.pass.TypesInfo
+	fn := testcode.Callee(info, call)
+	if fn == nil {
+		return
+	}
+	var recv ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		recv = sel.X
+	}
+	switch {
+	case testcode.IsTestingMethod(fn, "Parallel"):
+		if s := testingVar(recv); s != nil {
+			s.parallel = append(s.parallel, call.Pos())
+		}
+	case testcode.IsTestingMethod(fn, "Setenv", "Chdir"):
+		if s := testingVar(recv); s != nil {
+			t.process = append(t.process, processCall{call: call, method: fn.Name(), scope: s})
+		}
+	case testcode.IsTestingMethod(fn, "Cleanup"):
+		for _, arg := range call.Args {
+			if f := c.funcOf(arg); f != nil {
+				t.cleanups = append(t.cleanups, f)
+			}
+		}
+	}
+	if f := c.fact(fn); f != nil && f.Param < len(call.Args) {
+		if s := testingVar(call.Args[f.Param]); s != nil {
+			t.process = append(t.process, processCall{call: call, method: f.Method, via: fn, scope: s})
+		}
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		t.callees = append(t.callees, fn.Origin())
+		if testcode.InCleanup(info, n) {
+			t.cleanups = append(t.cleanups, fn.Origin())
+		}
+	}
+}
+
+// funcOf returns the function of the package that e names, if any.
+func (c *checker) funcOf(e ast.Expr) *types.Func {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil
+	}
+	fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	return fn.Origin()
+}
+
+// pathOf returns the package-level variable, or the field or pointee of
+// one, that e denotes. Elements of maps and slices are not followed: a
+// registry keyed by test is the tests' to share.
+func (c *checker) pathOf(e ast.Expr) (path, bool) {
+	info := c.pass.TypesInfo
+	tail := ""
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return packageVar(info.Uses[x], tail)
+		case *ast.SelectorExpr:
+			sel, ok := info.Selections[x]
+			if !ok {
+				return packageVar(info.Uses[x.Sel], tail) // a qualified identifier
+			}
+			if sel.Kind() != types.FieldVal {
+				return path{}, false
+			}
+			tail = "." + x.Sel.Name + tail
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X // *p and p.f write through p alike
+		default:
+			return path{}, false
+		}
+	}
+}
+
+func packageVar(obj types.Object, tail string) (path, bool) {
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return path{}, false
+	}
+	return path{root: v, tail: tail}, true
+}
+
+// restored reports whether t puts p back: a write that covers p runs at
+// cleanup or puts back a saved value, or a function of the package that t
+// runs at cleanup writes it.
+func (c *checker) restored(t *test, p path, decls map[*types.Func]*ast.FuncDecl) bool {
+	for _, w := range t.writes {
+		if w.restore && w.path.covers(p) {
+			return true
+		}
+	}
+	for _, fn := range t.cleanups {
+		decl := decls[fn]
+		if decl == nil {
+			continue
+		}
+		found := false
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			var lhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs = n.Lhs
+			case *ast.IncDecStmt:
+				lhs = []ast.Expr{n.X}
+			}
+			for _, e := range lhs {
+				if q, ok := c.pathOf(e); ok && q.covers(p) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// ownedVars returns the package-level variables declared in test files
+// that belong to a single function of the tests (no other function with a
+// testing parameter, benchmarks aside, mentions them), or that the tests
+// only ever assign, such as a sink that defeats escape analysis. Writing them leaks nothing into other tests.
+func (c *checker) ownedVars(root inspector.Cursor, tests []*test) map[*types.Var]bool {
+	info := c.pass.TypesInfo
+	candidates := make(map[*types.Var]bool)
+	for _, t := range tests {
+		for _, w := range t.writes {
+			if v := w.path.root; v.Pkg() == c.pass.Pkg && testcode.InTestFile(c.pass, v.Pos()) {
+				candidates[v] = true
+			}
+		}
+	}
+	if len(candidates) == 0 {
+		return nil
+	}
+	assigned := make(map[*ast.Ident]bool) // the identifiers that plain assignments write
+	for cur := range root.Preorder((*ast.AssignStmt)(nil)) {
+		if assign := cur.Node().(*ast.AssignStmt); assign.Tok == token.ASSIGN {
+			for _, lhs := range assign.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+					assigned[id] = true
+				}
+			}
+		}
+	}
+	users := make(map[*types.Var]map[*test]bool)
+	read := make(map[*types.Var]bool)
+	for id, obj := range info.Uses {
+		v, ok := obj.(*types.Var)
+		if !ok || !candidates[v] {
+			continue
+		}
+		if !assigned[id] {
+			read[v] = true
+		}
+		for _, t := range tests {
+			if !t.bench && t.decl.Pos() <= id.Pos() && id.Pos() < t.decl.End() {
+				if users[v] == nil {
+					users[v] = make(map[*test]bool)
+				}
+				users[v][t] = true
+			}
+		}
+	}
+	owned := make(map[*types.Var]bool)
+	for v := range candidates {
+		owned[v] = len(users[v]) <= 1 || !read[v]
+	}
+	return owned
+}
+
+// isReset reports whether w puts a variable back to its zero value when
+// that is where it started: a variable of the package declared without a
+// value (commonHeaderOnce = sync.Once{}), or one declared in a test file.
+func (c *checker) isReset(w *write) bool {
+	v := w.path.root
+	if w.rhs == nil || v.Pkg() != c.pass.Pkg || !isZero(c.pass.TypesInfo, w.rhs) {
+		return false
+	}
+	if testcode.InTestFile(c.pass, v.Pos()) {
+		return true
+	}
+	if c.zeroVars == nil {
+		c.zeroVars = c.declaredWithoutValue()
+	}
+	return w.path.tail == "" && c.zeroVars[v]
+}
+
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	switch {
+	case !ok:
+		return false
+	case tv.IsNil():
+		return true
+	case tv.Value != nil:
+		switch tv.Value.Kind() {
+		case constant.Bool:
+			return !constant.BoolVal(tv.Value)
+		case constant.String:
+			return constant.StringVal(tv.Value) == ""
+		case constant.Int, constant.Float, constant.Complex:
+			return constant.Sign(tv.Value) == 0
+		}
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0
+}
+
+// declaredWithoutValue returns the package-level variables of the package
+// that start as their zero value.
+func (c *checker) declaredWithoutValue() map[*types.Var]bool {
+	vars := make(map[*types.Var]bool)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			gen, ok := d.(*ast.GenDecl)
+			if !ok || gen.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gen.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) > 0 {
+					continue
+				}
+				for _, name := range vs.Names {
+					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+						vars[v] = true
+					}
+				}
+			}
+		}
+	}
+	return vars
+}
+
+// reportProcess reports Setenv and Chdir calls that panic because their
+// test, or an ancestor of it, is parallel.
+func (c *checker) reportProcess(t *test) {
+	for _, pc := range t.process {
+		where := "a test that calls t.Parallel"
+		switch {
+		case len(pc.scope.parallel) > 0:
+		case pc.scope.parallelAt():
+			where = "a subtest of a parallel test"
+		default:
+			continue
+		}
+		if pc.via != nil {
+			c.pass.Reportf(pc.call.Pos(), "%s calls t.%s, which panics in %s; drop t.Parallel", pc.via.Name(), pc.method, where)
+			continue
+		}
+		c.pass.Reportf(pc.call.Pos(), "t.%s panics in %s; drop t.Parallel or do without t.%s", pc.method, where, pc.method)
+	}
 }

@@ -1,0 +1,3 @@
+package parallel
+
+var Level = 1
