@@ -21,10 +21,13 @@
 // Dialer's methods, their crypto/tls counterparts, sql.Open with a network
 // data source name (URL form, go-sql-driver/mysql's user@tcp(host:3306)/db
 // and key=value form), and google.golang.org/grpc's Dial, DialContext and
-// NewClient. A function of any package that passes a string parameter on
-// to one of those (directly or through another such function) carries a
-// fact, so that Fetch(client, "https://api.github.com/x") is reported
-// wherever Fetch is declared.
+// NewClient. A function of any package that passes a string or
+// *http.Request parameter on to one of those (directly or through another
+// such function) carries a fact, so that
+// Fetch(client, "https://api.github.com/x") is reported wherever Fetch is
+// declared. Methods carry no fact: their receiver holds state the analyzer
+// does not follow (a base URL, a transport, a dial hook) that may decide
+// where they dial.
 //
 // The address is followed as far as it is written in the code: literals
 // and constants, local variables written once, concatenation,
@@ -55,10 +58,13 @@
 //     custom dialer or resolver (bufconn).
 //   - Tests that ask for the network on purpose: those that call a function
 //     named MustHaveExternalNetwork (as the standard library's tests do),
-//     or skip inside an if statement whose condition reads the environment
-//     (os.Getenv, os.LookupEnv), a command-line flag or testing.Short, or
-//     call a function of their package that does. Such a test is an
-//     integration test that runs only when someone asks for it.
+//     or skip or return inside an if statement whose condition reads the
+//     environment (os.Getenv, os.LookupEnv), a command-line flag,
+//     testing.Short or a function named HasExternalNetwork, or call a
+//     function of their package that does. Such a test is an integration
+//     test that runs only when someone asks for it, which is what a user
+//     wants of it; the standard library's real network calls are all
+//     guarded this way.
 //   - Examples without an output comment, which go test only compiles.
 //
 // To fix a report, serve the test from httptest.NewServer, a listener on
