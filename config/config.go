@@ -5,6 +5,7 @@
 //	    total: 80             # default 80
 //	    package: 60           # default 0
 //	    file: 50              # default 0
+//	    function: 70          # share of functions entered; default 0
 //	  overrides:              # the last matching override wins
 //	    - path: /internal/legacy/
 //	      package: 20
@@ -12,6 +13,13 @@
 //	  exclude:                # file names (import path + file) to leave out
 //	    - _string\.go$
 //	    - /mocks/
+//	  diff:                   # changed lines, with -diff-base REV
+//	    threshold: 80         # default 80
+//	    min-statements: 20    # fewer changed statements pass; default 0
+//	  baseline:               # with -baseline FILE
+//	    tolerance: 0.5        # percentage points a figure may drop; default 0.5
+//	  ignore:                 # //coverage:ignore directives
+//	    require-reason: true  # a directive without a reason is an error; default true
 //
 // Paths are regular expressions (RE2) matched anywhere in a package's import
 // path or a file's name in the profile ("example.com/m/pkg/x.go"). For each
@@ -53,6 +61,9 @@ type Coverage struct {
 	Threshold Threshold  `yaml:"threshold"`
 	Overrides []Override `yaml:"overrides"`
 	Exclude   []Regexp   `yaml:"exclude"`
+	Diff      Diff       `yaml:"diff"`
+	Baseline  Baseline   `yaml:"baseline"`
+	Ignore    Ignore     `yaml:"ignore"`
 }
 
 // Threshold holds the global thresholds in percent.
@@ -60,6 +71,34 @@ type Threshold struct {
 	Total   Percent `yaml:"total"`
 	Package Percent `yaml:"package"`
 	File    Percent `yaml:"file"`
+	// Function is the share of functions entered at least once.
+	Function Percent `yaml:"function"`
+}
+
+// Diff configures the gate on changed lines.
+type Diff struct {
+	Threshold     Percent `yaml:"threshold"`
+	MinStatements int     `yaml:"min-statements"`
+}
+
+// Validate rejects a negative minimum.
+func (d *Diff) Validate() error {
+	if d.MinStatements < 0 {
+		return fmt.Errorf("min-statements is %d: want 0 or more", d.MinStatements)
+	}
+	return nil
+}
+
+// Baseline configures the comparison with a stored baseline.
+type Baseline struct {
+	// Tolerance is how many percentage points the total or a package may
+	// drop below the baseline.
+	Tolerance Percent `yaml:"tolerance"`
+}
+
+// Ignore configures //coverage:ignore directives.
+type Ignore struct {
+	RequireReason bool `yaml:"require-reason"`
 }
 
 // An Override sets the package and file thresholds of the packages and
@@ -84,11 +123,16 @@ func (o *Override) Validate() error {
 // Default returns the configuration used without a file.
 func Default() *Config {
 	p := coverage.DefaultPolicy()
-	return &Config{Coverage: Coverage{Threshold: Threshold{
-		Total:   Percent(p.Total),
-		Package: Percent(p.Package),
-		File:    Percent(p.File),
-	}}}
+	return &Config{Coverage: Coverage{
+		Threshold: Threshold{
+			Total:   Percent(p.Total),
+			Package: Percent(p.Package),
+			File:    Percent(p.File),
+		},
+		Diff:     Diff{Threshold: 80},
+		Baseline: Baseline{Tolerance: 0.5},
+		Ignore:   Ignore{RequireReason: true},
+	}}
 }
 
 // Load reads the configuration file at path; keys it does not set keep
@@ -149,6 +193,11 @@ func (c *Coverage) Policy() coverage.Policy {
 		})
 	}
 	return p
+}
+
+// DiffPolicy returns the changed-lines settings of c as a coverage policy.
+func (c *Coverage) DiffPolicy() coverage.DiffPolicy {
+	return coverage.DiffPolicy{Threshold: float64(c.Diff.Threshold), MinStatements: c.Diff.MinStatements}
 }
 
 // ExcludePatterns returns the exclude patterns of c.

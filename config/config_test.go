@@ -64,7 +64,7 @@ func TestParseRejectsBadConfigNamingLineAndKey(t *testing.T) {
 		name, text, want string
 	}{
 		{"unknown top-level key", "coverage: {}\nlinter: {}\n", `x.yml:2: unknown key "linter" at the top level (known: coverage)`},
-		{"unknown threshold key", "coverage:\n  threshold:\n    total: 80\n    pakage: 3\n", `x.yml:4: unknown key "pakage" in coverage.threshold (known: total, package, file)`},
+		{"unknown threshold key", "coverage:\n  threshold:\n    total: 80\n    pakage: 3\n", `x.yml:4: unknown key "pakage" in coverage.threshold (known: total, package, file, function)`},
 		{"unknown override key", "coverage:\n  overrides:\n    - path: x\n      files: 3\n", `x.yml:4: unknown key "files" in coverage.overrides[0]`},
 		{"threshold not a number", "coverage:\n  threshold:\n    total: high\n", `x.yml:3: coverage.threshold.total: want a percentage from 0 to 100, got "high"`},
 		{"threshold with percent sign", "coverage:\n  threshold:\n    total: 80%\n", `coverage.threshold.total: want a percentage from 0 to 100, got "80%"`},
@@ -72,7 +72,7 @@ func TestParseRejectsBadConfigNamingLineAndKey(t *testing.T) {
 		{"negative threshold", "coverage:\n  threshold:\n    file: -1\n", "want a percentage from 0 to 100, got -1"},
 		{"NaN threshold", "coverage:\n  threshold:\n    file: .nan\n", "want a percentage from 0 to 100, got NaN"},
 		{"threshold as a list", "coverage:\n  threshold:\n    total: [80]\n", "coverage.threshold.total: want a percentage from 0 to 100, got a list"},
-		{"threshold section as a number", "coverage:\n  threshold: 80\n", `x.yml:2: coverage.threshold: want a mapping of total, package, file, got "80"`},
+		{"threshold section as a number", "coverage:\n  threshold: 80\n", `x.yml:2: coverage.threshold: want a mapping of total, package, file, function, got "80"`},
 		{"bad regexp", "coverage:\n  exclude:\n    - '(unclosed'\n", "x.yml:3: coverage.exclude[0]: bad regular expression: error parsing regexp: missing closing )"},
 		{"regexp not a string", "coverage:\n  exclude:\n    - {a: b}\n", "coverage.exclude[0]: want a regular expression (a string), got a mapping"},
 		{"exclude not a list", "coverage:\n  exclude: /mocks/\n", `x.yml:2: coverage.exclude: want a list, got "/mocks/"`},

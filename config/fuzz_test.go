@@ -14,6 +14,7 @@ func FuzzLoadConfig(f *testing.F) {
 	f.Add([]byte("coverage:\n  threshold:\n    pakage: 3\n"))
 	f.Add([]byte("coverage:\n  exclude: ['(unclosed']\n"))
 	f.Add([]byte("coverage:\n  overrides:\n    - file: 3\n"))
+	f.Add([]byte("coverage:\n  diff: {threshold: 90, min-statements: 20}\n  baseline: {tolerance: 1}\n  ignore: {require-reason: false}\n"))
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := Parse("fuzz.yml", data)
@@ -24,10 +25,13 @@ func FuzzLoadConfig(f *testing.F) {
 			return
 		}
 		th := c.Coverage.Threshold
-		for _, v := range []Percent{th.Total, th.Package, th.File} {
+		for _, v := range []Percent{th.Total, th.Package, th.File, th.Function, c.Coverage.Diff.Threshold, c.Coverage.Baseline.Tolerance} {
 			if _, err := CheckPercent(float64(v)); err != nil {
 				t.Errorf("accepted threshold %v", v)
 			}
+		}
+		if c.Coverage.Diff.MinStatements < 0 {
+			t.Errorf("accepted min-statements %d", c.Coverage.Diff.MinStatements)
 		}
 		for _, o := range c.Coverage.Overrides {
 			if o.Path.Regexp == nil || (o.Package == nil && o.File == nil) {
