@@ -98,6 +98,7 @@ func exclude(p *Profile, why func(File) string) *Profile {
 		Mode:     p.Mode,
 		Files:    make([]File, 0, len(p.Files)),
 		Excluded: slices.Clone(p.Excluded),
+		Ignored:  slices.Clone(p.Ignored),
 		Warnings: slices.Clone(p.Warnings),
 	}
 	for _, f := range p.Files {

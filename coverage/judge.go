@@ -54,6 +54,13 @@ type Report struct {
 	Packages []Result   `json:"packages"` // sorted by Name
 	Files    []Result   `json:"files"`    // sorted by Name
 	Excluded []Excluded `json:"excluded"`
+
+	// Sections of later stages, omitted when unused.
+	Ignored   []Ignored       `json:"ignored,omitempty"`    // by //coverage:ignore
+	LineFiles []string        `json:"line_files,omitempty"` // figures in lines, from LCOV
+	Functions *FunctionReport `json:"functions,omitempty"`  // see JudgeFunctions
+	Diff      *DiffReport     `json:"diff,omitempty"`       // see JudgeDiff
+	Baseline  *BaselineReport `json:"baseline,omitempty"`   // see JudgeBaseline
 }
 
 // A Result is the coverage of one unit against its threshold.
@@ -73,10 +80,12 @@ type Result struct {
 // are compared unrounded.
 func Judge(s *Summary, policy Policy) *Report {
 	r := &Report{
-		Total:    result(Unit{Counts: s.Total}, policy.Total),
-		Packages: make([]Result, len(s.Packages)),
-		Files:    make([]Result, len(s.Files)),
-		Excluded: s.Excluded,
+		Total:     result(Unit{Counts: s.Total}, policy.Total),
+		Packages:  make([]Result, len(s.Packages)),
+		Files:     make([]Result, len(s.Files)),
+		Excluded:  s.Excluded,
+		Ignored:   s.Ignored,
+		LineFiles: s.LineFiles,
 	}
 	if r.Excluded == nil {
 		r.Excluded = []Excluded{}

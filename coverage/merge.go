@@ -24,6 +24,7 @@ func Merge(profiles ...*Profile) (*Profile, error) {
 			modes = append(modes, p.Mode)
 		}
 		out.Excluded = append(out.Excluded, p.Excluded...)
+		out.Ignored = append(out.Ignored, p.Ignored...)
 		out.Warnings = append(out.Warnings, p.Warnings...)
 	}
 	switch len(modes) {
@@ -58,13 +59,16 @@ func Merge(profiles ...*Profile) (*Profile, error) {
 		}
 		var blocks []Block
 		for _, f := range fs {
+			if f.Lines != fs[0].Lines {
+				return nil, fmt.Errorf("%s: covered as lines (LCOV) in one input and as statements in another: gate them separately", name)
+			}
 			blocks = append(blocks, f.Blocks...)
 		}
 		blocks, err := normalize(blocks, out.Mode)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%w", name, err)
 		}
-		out.Files = append(out.Files, File{Name: name, Blocks: blocks})
+		out.Files = append(out.Files, File{Name: name, Blocks: blocks, Lines: fs[0].Lines})
 	}
 	return out, nil
 }
@@ -80,5 +84,5 @@ func asMode(f File, from, to string) File {
 		b.Count = min(b.Count, 1)
 		blocks[i] = b
 	}
-	return File{Name: f.Name, Blocks: blocks}
+	return File{Name: f.Name, Blocks: blocks, Lines: f.Lines}
 }

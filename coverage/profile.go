@@ -27,6 +27,7 @@ type Profile struct {
 	Mode     string     // ModeSet, ModeCount or ModeAtomic
 	Files    []File     // sorted by Name
 	Excluded []Excluded // files dropped by exclude stages, with the reason
+	Ignored  []Ignored  // functions and blocks dropped by //coverage:ignore
 	Warnings []string   // one-line messages for the user, in stage order
 }
 
@@ -37,6 +38,9 @@ type File struct {
 	Name string
 	// Blocks are sorted by position, one per span.
 	Blocks []Block
+	// Lines reports that the blocks are source lines of one statement
+	// each, from an LCOV file, rather than statements.
+	Lines bool
 }
 
 // A Block is one coverage block of a file. It has the fields of
@@ -56,13 +60,20 @@ type Excluded struct {
 	Reason string `json:"reason"`
 }
 
-// ParseFile reads the text coverage profile at path.
+// ParseFile reads the text coverage profile at path, or the LCOV
+// tracefile (see [ParseLCOV]) when its name ends in .info or .lcov or its
+// first line starts with "TN:" or "SF:".
 func ParseFile(path string) (*Profile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := f.ReadAt(head, 0)
+	if isLCOV(path, head[:n]) {
+		return ParseLCOV(path, f)
+	}
 	p := newParser(path)
 	if fi, err := f.Stat(); err == nil {
 		p.size = fi.Size()

@@ -38,6 +38,10 @@ type Summary struct {
 	Packages []Unit // sorted by Name
 	Files    []Unit // sorted by Name
 	Excluded []Excluded
+	Ignored  []Ignored
+	// LineFiles names the files whose figures count lines (from LCOV)
+	// rather than statements.
+	LineFiles []string
 }
 
 // Summarize counts the statements of every block, weighted as go test
@@ -48,6 +52,7 @@ func Summarize(p *Profile) *Summary {
 		Packages: []Unit{},
 		Files:    make([]Unit, 0, len(p.Files)),
 		Excluded: p.Excluded,
+		Ignored:  p.Ignored,
 	}
 	pkgs := make(map[string]int) // package name → index in s.Packages
 	for _, f := range p.Files {
@@ -59,6 +64,9 @@ func Summarize(p *Profile) *Summary {
 			}
 		}
 		s.Files = append(s.Files, Unit{Name: f.Name, Counts: c})
+		if f.Lines {
+			s.LineFiles = append(s.LineFiles, f.Name)
+		}
 		s.Total.add(c)
 		pkg := PackageOf(f.Name)
 		i, ok := pkgs[pkg]

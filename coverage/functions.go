@@ -1,0 +1,157 @@
+package coverage
+
+import (
+	"cmp"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"slices"
+	"sort"
+)
+
+// A Function is the coverage of one function declaration.
+type Function struct {
+	Name       string  `json:"name"` // "F", "T.M" or "(*T).M"
+	File       string  `json:"file"` // the file's name in the profile
+	Line       int     `json:"line"` // of the func keyword
+	Statements int     `json:"statements"`
+	Covered    int     `json:"covered"`
+	Percent    float64 `json:"percent"` // of statements, unrounded
+	Entered    bool    `json:"entered"` // any block of it ran
+	// Path is the file's path relative to the working directory when
+	// known; never encoded.
+	Path string `json:"-"`
+}
+
+// A FunctionReport is the verdict on function coverage: the share of
+// functions entered at least once.
+type FunctionReport struct {
+	Functions int     `json:"functions"`
+	Entered   int     `json:"entered"`
+	Percent   float64 `json:"percent"` // unrounded; 100 without functions
+	Threshold float64 `json:"threshold"`
+	Pass      bool    `json:"pass"`
+	// Least lists the least-covered functions, worst first, when asked for.
+	Least []Function `json:"least,omitempty"`
+}
+
+// Functions finds the function declarations with a body in the sources of
+// the Go files of p and counts the blocks within each, closures included.
+// A function counts when the profile has a block within it, so functions
+// left out by exclusions or //coverage:ignore do not. It parses every Go
+// file of p, in parallel; files whose source cannot be found are skipped,
+// with a warning.
+func Functions(p *Profile, src *Sources) ([]Function, []string) {
+	found := make([][]Function, len(p.Files))
+	warning := eachSource(p, src, "their functions are not counted", func(i int, path string, data []byte) {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, data, parser.SkipObjectResolution)
+		if err != nil {
+			return // a stale profile or a file of another build; nothing to count
+		}
+		file := p.Files[i]
+		rel, _ := src.Rel(file.Name)
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			c, n, entered := blocksWithin(file, nodeSpan(fset, fd.Body.Lbrace, fd.Body))
+			if n == 0 {
+				continue
+			}
+			found[i] = append(found[i], Function{
+				Name:       funcName(fd),
+				File:       file.Name,
+				Line:       position(fset, fd.Pos()).line,
+				Statements: c.Statements,
+				Covered:    c.Covered,
+				Percent:    c.Percent(),
+				Entered:    entered,
+				Path:       rel,
+			})
+		}
+	})
+	var fs []Function
+	for _, f := range found {
+		fs = append(fs, f...)
+	}
+	var warnings []string
+	if warning != "" {
+		warnings = append(warnings, warning)
+	}
+	return fs, warnings
+}
+
+// blocksWithin counts the statements of the blocks of f within s, the
+// blocks, and reports whether any of them ran.
+func blocksWithin(f File, s span) (c Counts, n int, ran bool) {
+	first := sort.Search(len(f.Blocks), func(i int) bool {
+		b := f.Blocks[i]
+		return !pos{b.StartLine, b.StartCol}.before(s.start) || f.Lines && b.StartLine >= s.start.line
+	})
+	for _, b := range f.Blocks[first:] {
+		if !s.contains(b, f.Lines) {
+			break
+		}
+		n++
+		c.Statements += b.NumStmt
+		if b.Count > 0 {
+			c.Covered += b.NumStmt
+			ran = true
+		}
+	}
+	return c, n, ran
+}
+
+func funcName(d *ast.FuncDecl) string {
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return d.Name.Name
+	}
+	t := d.Recv.List[0].Type
+	star, ok := t.(*ast.StarExpr)
+	if ok {
+		t = star.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	recv := "?"
+	if id, ok := t.(*ast.Ident); ok {
+		recv = id.Name
+	}
+	if star != nil {
+		return "(*" + recv + ")." + d.Name.Name
+	}
+	return recv + "." + d.Name.Name
+}
+
+// JudgeFunctions fills r.Functions: the share of functions entered at least
+// once against threshold, and the least least-covered functions.
+func JudgeFunctions(r *Report, fs []Function, threshold float64, least int) {
+	fr := &FunctionReport{Functions: len(fs), Threshold: threshold}
+	for _, f := range fs {
+		if f.Entered {
+			fr.Entered++
+		}
+	}
+	fr.Percent = Counts{Statements: fr.Functions, Covered: fr.Entered}.Percent()
+	fr.Pass = fr.Percent >= threshold
+	if least > 0 {
+		fs = slices.Clone(fs)
+		slices.SortFunc(fs, func(a, b Function) int {
+			return cmp.Or(
+				cmp.Compare(a.Percent, b.Percent),
+				cmp.Compare(b.Statements-b.Covered, a.Statements-a.Covered),
+				cmp.Compare(a.File, b.File),
+				cmp.Compare(a.Line, b.Line),
+			)
+		})
+		fr.Least = fs[:min(least, len(fs))]
+	}
+	r.Functions = fr
+	r.Pass = r.Pass && fr.Pass
+}
