@@ -45,6 +45,12 @@
 //     sample keys;
 //   - test data for password rules (Password123!, abc123, hunter2):
 //     too short, too regular or made of placeholder words;
+//   - inputs of a test: a value that only its name makes a credential,
+//     when the same field of a table's rows, or the same argument of one
+//     function's calls in the package, takes three or more different
+//     constant values. A credential has one value; a test of a password
+//     checker or an auth middleware feeds it many, and a random one among
+//     them is an input like the others;
 //   - anything under a name that says it is derived, expected or wrong
 //     (want, expected, hash, digest, sum, checksum, fingerprint,
 //     signature, salt, nonce, invalid, expired, ...), describes a

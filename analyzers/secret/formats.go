@@ -66,13 +66,18 @@ const (
 const minFormatLen = 16
 
 // scanFormats looks for a provider token, a private key or a password in
-// a connection URL in s.
+// a connection URL in s. fixture says a name marks s as a test fixture,
+// which excuses a private key.
 func scanFormats(s string, fixture bool) (finding, bool) {
 	if len(s) < minFormatLen {
 		return finding{}, false
 	}
-	for _, f := range formats {
-		if !containsAny(s, f.hints) {
+	present := hintsIn(s)
+	if present == 0 {
+		return finding{}, false
+	}
+	for i, f := range formats {
+		if present&(1<<i) == 0 {
 			continue
 		}
 		for _, m := range f.re.FindAllString(s, -1) {
@@ -83,10 +88,12 @@ func scanFormats(s string, fixture bool) (finding, bool) {
 			return finding{f.kind, m, adviceDefault}, true
 		}
 	}
-	if kind, ok := privateKey(s); ok && !fixture {
-		return finding{kind, "", advicePEM}, true
+	if present&pemHint != 0 && !fixture {
+		if kind, ok := privateKey(s); ok {
+			return finding{kind, "", advicePEM}, true
+		}
 	}
-	if urlPassword(s) {
+	if present&urlHint != 0 && urlPassword(s) {
 		// No prefix: people choose these passwords, and four characters
 		// give away too much.
 		return finding{"password in connection URL", "", adviceDefault}, true
@@ -94,13 +101,56 @@ func scanFormats(s string, fixture bool) (finding, bool) {
 	return finding{}, false
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
+// Bits of hintsIn's result beyond those of formats.
+const (
+	pemHint = 1 << 62
+	urlHint = 1 << 63
+)
+
+// hintTable lists, by first byte, the hints that may start there and the
+// bit each sets: bit i for formats[i], pemHint and urlHint. hintPairs
+// holds the hints' first two bytes, so that most bytes cost one lookup.
+var hintTable, hintPairs = func() (t [256][]hint, pairs [1 << 16 / 64]uint64) {
+	if len(formats) >= 62 {
+		panic("secret: too many formats for a 64-bit hint set")
+	}
+	add := func(s string, bit uint64) {
+		t[s[0]] = append(t[s[0]], hint{s, bit})
+		pair := pairIndex(s[0], s[1])
+		pairs[pair/64] |= 1 << (pair % 64)
+	}
+	for i, f := range formats {
+		for _, s := range f.hints {
+			add(s, 1<<i)
 		}
 	}
-	return false
+	add("PRIVATE KEY", pemHint)
+	add("://", urlHint)
+	return t, pairs
+}()
+
+func pairIndex(a, b byte) int { return int(a)<<8 | int(b) }
+
+type hint struct {
+	s   string
+	bit uint64
+}
+
+// hintsIn returns the set of hints that occur in s, in one pass: this
+// runs on every long string literal of every test file.
+func hintsIn(s string) uint64 {
+	var set uint64
+	for i := 0; i+1 < len(s); i++ {
+		if pair := pairIndex(s[i], s[i+1]); hintPairs[pair/64]&(1<<(pair%64)) == 0 {
+			continue
+		}
+		for _, h := range hintTable[s[i]] {
+			if strings.HasPrefix(s[i:], h.s) {
+				set |= h.bit
+			}
+		}
+	}
+	return set
 }
 
 var pemHeaderRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----`)

@@ -111,6 +111,8 @@ func credentialKind(words []string) string {
 			return "private key"
 		}
 		return "secret key"
+	case words[last] == "key":
+		return "" // a lookup key: tokenKey, passwordKey
 	case has("apikey"):
 		return "API key"
 	case has("privatekey"):

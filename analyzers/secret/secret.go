@@ -36,17 +36,20 @@ const minLiteralLen = minRandomLen + len(`""`)
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	hexVectors := importsHex(pass.Pkg)
+	c := &checker{pass: pass, info: pass.TypesInfo, hexVectors: importsHex(pass.Pkg)}
 	for fileCur := range insp.Root().Children() {
 		if !testcode.IsTestFile(pass, fileCur.Node().(*ast.File)) {
 			continue
 		}
+		c.testFiles = append(c.testFiles, fileCur)
+	}
+	for _, fileCur := range c.testFiles {
 		for cur := range fileCur.Preorder((*ast.BasicLit)(nil), (*ast.BinaryExpr)(nil)) {
-			value, ok := stringValue(pass.TypesInfo, cur)
+			value, ok := stringValue(c.info, cur)
 			if !ok {
 				continue
 			}
-			if f, ok := check(pass.TypesInfo, cur, value, hexVectors); ok {
+			if f, ok := c.check(cur, value); ok {
 				pass.Report(analysis.Diagnostic{
 					Pos:     cur.Node().Pos(),
 					End:     cur.Node().End(),
@@ -56,6 +59,14 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+type checker struct {
+	pass       *analysis.Pass
+	info       *types.Info
+	testFiles  []inspector.Cursor
+	hexVectors bool // the package decodes hex: hex strings are byte vectors
+	calls      map[types.Object][]*ast.CallExpr // by callee, built on first use
 }
 
 // importsHex reports whether pkg decodes hex, which makes its hex strings
@@ -109,9 +120,10 @@ func inConcat(info *types.Info, cur inspector.Cursor) bool {
 // check judges the string value at cur. Names that mark it fake silence
 // every rule; a provider format, a private key or a password in a URL
 // needs no name; any other value must be held by a credential's name, or
-// keyed by one inside the string, and look random.
-func check(info *types.Info, cur inspector.Cursor, value string, hexVectors bool) (finding, bool) {
-	h := holderOf(info, cur)
+// keyed by one inside the string, and look random, and not be one of a
+// set of test inputs.
+func (c *checker) check(cur inspector.Cursor, value string) (finding, bool) {
+	h := holderOf(c.info, cur)
 	r, kind, fixture := h.role()
 	if r == fakeRole {
 		return finding{}, false
@@ -120,11 +132,11 @@ func check(info *types.Info, cur inspector.Cursor, value string, hexVectors bool
 		return f, true
 	}
 	if r == secretRole {
-		if secret, ok := judge(value, hexVectors); ok {
+		if secret, ok := judge(value, c.hexVectors); ok && !c.isTestInput(h) {
 			return finding{refineKind(kind, secret), secret, adviceDefault}, true
 		}
 	}
-	return scanAssignments(value, hexVectors)
+	return scanAssignments(value, c.hexVectors)
 }
 
 // A holder is what a value is stored in or passed as.
@@ -135,6 +147,7 @@ type holder struct {
 	names []string
 	// markers may only mark it fake or a fixture: the called function.
 	markers []string
+	set     inputSet
 }
 
 func (h holder) role() (r role, kind string, fixture bool) {
@@ -175,10 +188,16 @@ func holderOf(info *types.Info, cur inspector.Cursor) holder {
 			if kind != edge.KeyValueExpr_Value {
 				return holder{}
 			}
-			return named(keyName(info, p.Key))
+			h := named(keyName(info, p.Key))
+			if len(h.names) > 0 {
+				h.set = inputSet{table: tableOf(node.Parent().Parent()), field: h.names[0]}
+			}
+			return h
 		case *ast.CompositeLit:
 			if field := positionalField(info, p, index); field != "" {
-				return named(field)
+				h := named(field)
+				h.set = inputSet{table: tableOf(node.Parent()), field: field}
+				return h
 			}
 			continue
 		case *ast.AssignStmt:
@@ -210,10 +229,11 @@ func named(name string) holder {
 // req.SetBasicAuth(user, password); and, for marking only, by the
 // function called.
 func callHolder(info *types.Info, call *ast.CallExpr, index int) holder {
-	var h holder
+	h := holder{set: inputSet{callee: calleeObject(info, call), arg: index}}
 	if index > 0 {
 		if key, ok := constString(info, call.Args[index-1]); ok && len(key) <= 64 && !strings.ContainsAny(key, " \t\n") {
 			h.names = append(h.names, key)
+			h.set.key, h.set.keyed = key, true
 		}
 	}
 	if sig, ok := types.Unalias(info.TypeOf(call.Fun)).(*types.Signature); ok && sig.Params().Len() > 0 {

@@ -69,6 +69,12 @@ func TestFieldsAndKeys(t *testing.T) {
 		SessionToken:    String("685INdkEUN5S2CKV61Pp0NmhcflGyaQblD1cw1ZT"), // want `hardcoded token "685I…"`
 	}
 	realAWS := AWSCredentials{SecretAccessKey: "f0Hmve3MLExqtW73PHt0ICkaZUGmQVK8xymQzaAj"} // want `hardcoded AWS secret access key "f0Hm…"`
+	_, _, _, _, _, _, _ = cfg, plain, positional, headers, query, aws, realAWS
+}
+
+// Test data for password rules: a random value among many inputs given
+// to the same name is an input like the others, not a credential.
+func TestPasswordRules(t *testing.T) {
 	cases := []struct {
 		name     string
 		password string
@@ -77,9 +83,23 @@ func TestFieldsAndKeys(t *testing.T) {
 		{"too short", "abc123", false},
 		{"no digit", "Password!", false},
 		{"strong", "Tr0ub4dor&3", true},
-		{"generated", "naAb+6qf5!=kVAL1", true}, // want `hardcoded password "naAb…"`
+		{"generated", "naAb+6qf5!=kVAL1", true},
 	}
-	_, _, _, _, _, _, _, _ = cfg, plain, positional, headers, query, aws, realAWS, cases
+	strength := func(t *testing.T, password string, want float64) {}
+	strength(t, "correcthorsebatterystaple", 45.2)
+	strength(t, "coRrecth0rseba++ery9.23.2007staple$", 66.0)
+	strength(t, "Ba9ZyWABu99[BK#6MBgbH88Tofv)vs$", 161.3)
+	byUser := map[string]Config{
+		"alice": {Password: "wT5Tb0qHOmmDCt2x"},
+		"bob":   {Password: "hunter2"},
+		"carol": {Password: "naAb+6qf5!=kVAL1"},
+	}
+	// Two values are not yet a set of inputs.
+	pair := []Config{
+		{Password: "wT5Tb0qHOmmDCt2x"}, // want `hardcoded password "wT5T…"`
+		{Password: "changeme"},
+	}
+	_, _, _ = cases, byUser, pair
 }
 
 func TestEnvironmentAndHeaders(t *testing.T) {
@@ -92,8 +112,8 @@ func TestEnvironmentAndHeaders(t *testing.T) {
 	req, _ := http.NewRequest("GET", "https://api.internal.corp/v1", nil)
 	req.Header.Set("Authorization", "Bearer 0ddc1114b21b1fb988ef479bd816555f")    // want `hardcoded token "0ddc…"`
 	req.Header.Set("X-Api-Key", "KTFaAxWrrws6v36R9mtKwaQs")                       // want `hardcoded API key "KTFa…"`
-	req.Header.Set("Authorization", "Basic ZGVwbG95Ok1JM1R2MktxSFVQelIxTW5OWjB5") // want `hardcoded token "ZGVw…"`
-	req.Header.Set("Authorization", "Basic YWRtaW46cGFzc3dvcmQ=")                 // admin:password
+	req.Header.Add("Authorization", "Basic ZGVwbG95Ok1JM1R2MktxSFVQelIxTW5OWjB5") // want `hardcoded token "ZGVw…"`
+	req.Header.Add("Authorization", "Basic YWRtaW46cGFzc3dvcmQ=")                 // admin:password
 	req.Header.Set("Authorization", "Bearer test-token")
 	req.Header.Set("X-Request-Id", "0ddc1114b21b1fb988ef479bd816555f")
 	req.Header["Authorization"] = []string{"Bearer 0ddc1114b21b1fb988ef479bd816555f"} // want `hardcoded token "0ddc…"`
@@ -102,6 +122,21 @@ func TestEnvironmentAndHeaders(t *testing.T) {
 	_ = url.UserPassword("deploy", "naAb+6qf5!=kVAL1") // want `hardcoded password "naAb…"`
 	_ = Login("admin", "naAb+6qf5!=kVAL1")             // want `hardcoded password "naAb…"`
 	_ = Login("admin", "admin")
+}
+
+// An auth middleware's test feeds it many tokens; they are inputs.
+func TestMiddlewareInputs(t *testing.T) {
+	for _, tt := range []struct {
+		authorization string
+		status        int
+	}{
+		{"", http.StatusUnauthorized},
+		{"Bearer", http.StatusUnauthorized},
+		{"Bearer KTFaAxWrrws6v36R9mtKwaQs", http.StatusOK},
+		{"Basic ZGVwbG95Ok1JM1R2MktxSFVQelIxTW5OWjB5", http.StatusUnauthorized},
+	} {
+		_ = tt
+	}
 }
 
 func TestLookAlikes(t *testing.T) {

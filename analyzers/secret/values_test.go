@@ -1,0 +1,140 @@
+package secret
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSplitWordsHandlesCamelSnakeKebabAndAcronyms(t *testing.T) {
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"dbPassword", []string{"db", "password"}},
+		{"APIKey", []string{"api", "key"}},
+		{"X-Api-Key", []string{"x", "api", "key"}},
+		{"AWS_SECRET_ACCESS_KEY", []string{"aws", "secret", "access", "key"}},
+		{"OAuth2Token", []string{"o", "auth", "2", "token"}},
+		{"tokenURL", []string{"token", "url"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := splitWords(tt.name); !slices.Equal(got, tt.want) {
+			t.Errorf("splitWords(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestClassifyTellsCredentialNamesFromLookAlikes(t *testing.T) {
+	tests := []struct {
+		name     string
+		wantRole role
+		wantKind string
+	}{
+		{"password", secretRole, "password"},
+		{"dbPass", secretRole, "password"},
+		{"apiKey", secretRole, "API key"},
+		{"api_key", secretRole, "API key"},
+		{"privateKey", secretRole, "private key"},
+		{"clientSecret", secretRole, "secret"},
+		{"SecretAccessKey", secretRole, "AWS secret access key"},
+		{"Authorization", secretRole, "token"},
+		{"GITHUB_TOKEN", secretRole, "token"},
+		{"credentials", secretRole, "credential"},
+		{"fakeToken", fakeRole, ""},
+		{"dummyPassword", fakeRole, ""},
+		{"tokenType", notSecret, ""},
+		{"TokenKind", notSecret, ""},
+		{"passwordHash", notSecret, ""},
+		{"wantToken", notSecret, ""},
+		{"publicKey", notSecret, ""},
+		{"tokenKey", notSecret, ""},
+		{"passThrough", notSecret, ""},
+		{"key", notSecret, ""},
+		{"username", notSecret, ""},
+	}
+	for _, tt := range tests {
+		gotRole, gotKind := classify(tt.name)
+		if gotRole != tt.wantRole || gotKind != tt.wantKind {
+			t.Errorf("classify(%q) = %v, %q; want %v, %q", tt.name, gotRole, gotKind, tt.wantRole, tt.wantKind)
+		}
+	}
+}
+
+func TestJudgeFlagsRandomValuesOnly(t *testing.T) {
+	tests := []struct {
+		desc       string
+		value      string
+		hexVectors bool
+		want       bool
+	}{
+		{"base62 token", "KTFaAxWrrws6v36R9mtKwaQs", false, true},
+		{"hex API key", "0ddc1114b21b1fb988ef479bd816555f", false, true},
+		{"hex test vector in a package decoding hex", "0ddc1114b21b1fb988ef479bd816555f", true, false},
+		{"generated password", "naAb+6qf5!=kVAL1", false, true},
+		{"bearer token", "Bearer KTFaAxWrrws6v36R9mtKwaQs", false, true},
+		{"basic auth with a random password", "Basic ZGVwbG95Ok1JM1R2MktxSFVQelIxTW5OWjB5", false, true},
+		{"basic auth of admin:password", "Basic YWRtaW46cGFzc3dvcmQ=", false, false},
+		{"base64 of admin:password", "YWRtaW46cGFzc3dvcmQ=", false, false},
+		{"password rule test data", "Password123!", false, false},
+		{"leetspeak password", "P@ssw0rd", false, false},
+		{"short password", "abc123", false, false},
+		{"human password", "Tr0ub4dor&3", false, false},
+		{"placeholder word", "my-test-token-value-42", false, false},
+		{"template", "${API_TOKEN}", false, false},
+		{"mask", "****************", false, false},
+		{"consecutive characters", "0123456789abcdef0123", false, false},
+		{"identifier", "sha256WithRSAEncryption", false, false},
+		{"uuid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", false, false},
+		{"bcrypt hash", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", false, false},
+		{"url", "https://oauth2.googleapis.com/token", false, false},
+		{"path", "/run/secrets/db-password", false, false},
+		{"sentence", "token is expired by 2h0m0s", false, false},
+		{"AWS documented example", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", false, false},
+	}
+	for _, tt := range tests {
+		if _, got := judge(tt.value, tt.hexVectors); got != tt.want {
+			t.Errorf("%s: judge(%q) = %v, want %v", tt.desc, tt.value, got, tt.want)
+		}
+	}
+}
+
+func TestRedactShowsAtMostFourCharacters(t *testing.T) {
+	tests := []struct {
+		secret string
+		want   string
+	}{
+		{"ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz", ` "ghp_…"`},
+		{"ĀāĂăĄąĆćĈĉĊċČčĎď", ` "ĀāĂă…"`},
+		{"naAb+6qf5!=kVAL", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := redact(tt.secret); got != tt.want {
+			t.Errorf("redact(%q) = %q, want %q", tt.secret, got, tt.want)
+		}
+	}
+}
+
+// benchLiterals are shaped like the string literals of real test files:
+// mostly short names and messages, some JSON and hex, a few long blobs.
+var benchLiterals = []string{
+	"unexpected error: %v", "TestHandler", "application/json", "got %q, want %q",
+	`{"name": "widget", "count": 3, "tags": ["a", "b"]}`,
+	"3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf",
+	"https://example.com/api/v1/items?page=2&limit=50",
+	"host=localhost user=postgres dbname=app sslmode=disable",
+	strings.Repeat("The quick brown fox jumps over the lazy dog. ", 40),
+	"ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz",
+}
+
+func BenchmarkScan(b *testing.B) {
+	for b.Loop() {
+		for _, lit := range benchLiterals {
+			if _, ok := scanFormats(lit, false); !ok {
+				scanAssignments(lit, false)
+			}
+		}
+	}
+}
