@@ -65,7 +65,7 @@ type checker struct {
 	pass       *analysis.Pass
 	info       *types.Info
 	testFiles  []inspector.Cursor
-	hexVectors bool // the package decodes hex: hex strings are byte vectors
+	hexVectors bool                             // the package decodes hex: hex strings are byte vectors
 	calls      map[types.Object][]*ast.CallExpr // by callee, built on first use
 }
 
