@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -51,12 +52,16 @@ func eachSource(p *Profile, src *Sources, consequence string, fn func(i int, pat
 			count++
 		}
 	}
-	if count == 0 {
-		return ""
+	if count == 0 || slices.ContainsFunc(p.Warnings, isMissingSources) {
+		return "" // an earlier stage told the user already
 	}
-	return fmt.Sprintf("cannot find the sources of %d of %d profiled files (e.g. %s): %s; run testgate in the module or workspace the profile comes from",
+	return fmt.Sprintf(missingSources+"%d of %d profiled files (e.g. %s): %s; run testgate in the module or workspace the profile comes from",
 		count, len(p.Files), example, consequence)
 }
+
+const missingSources = "cannot find the sources of "
+
+func isMissingSources(warning string) bool { return strings.HasPrefix(warning, missingSources) }
 
 // A pos is a position in a file as coverage blocks give it: line and byte
 // column, both from 1.

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/testgate/testgate/coverage"
@@ -10,8 +11,14 @@ import (
 
 // GitHub writes a GitHub Actions ::error annotation for the total, every
 // package and every file below its threshold (files carry file= when their
-// Path is known), then the verdict as plain log text.
+// Path is known), then the verdict as plain log text. Later gates add an
+// annotation per failure: the functions' share, every figure below its
+// baseline, and every range of uncovered changed lines with file=, line=
+// and endLine= (as ::warning when the changed lines pass).
 func GitHub(w io.Writer, r *coverage.Report) error {
+	if note := linesNote(r); note != "" {
+		workflowCommand(w, "notice", nil, note)
+	}
 	if !r.Total.Pass {
 		annotate(w, "", fmt.Sprintf("total coverage %s of %d statements is below the threshold %s",
 			Percent(r.Total.Percent, r.Total.Threshold), r.Total.Statements, thresholdCell(r.Total.Threshold)))
@@ -24,17 +31,78 @@ func GitHub(w io.Writer, r *coverage.Report) error {
 		annotate(w, f.Path, fmt.Sprintf("file %s: coverage %s of %d statements is below its threshold %s",
 			f.Name, Percent(f.Percent, f.Threshold), f.Statements, thresholdCell(f.Threshold)))
 	}
+	githubSections(w, r)
 	_, err := fmt.Fprintln(w, verdict(r))
 	return err
 }
 
-// annotate writes one workflow command, escaped as GitHub's toolkit does.
-func annotate(w io.Writer, file, msg string) {
-	props := "title=" + escapeProperty("testgate cover")
-	if file != "" {
-		props = "file=" + escapeProperty(file) + "," + props
+func githubSections(w io.Writer, r *coverage.Report) {
+	if f := r.Functions; f != nil {
+		if !f.Pass {
+			annotate(w, "", functionsLine(f))
+		}
+		for _, fn := range f.Least {
+			fmt.Fprintf(w, "least-covered function %s at %s: %d of %d statements, %s\n",
+				fn.Name, location(fn), fn.Covered, fn.Statements, Percent(fn.Percent, -1))
+		}
 	}
-	fmt.Fprintf(w, "::error %s::%s\n", props, escapeData(msg))
+	if d := r.Diff; d != nil {
+		level := "error"
+		if d.Pass {
+			level = "warning"
+		}
+		for _, u := range d.Uncovered {
+			props := []string{"file=" + escapeProperty(u.File), "line=" + strconv.Itoa(u.Start), "endLine=" + strconv.Itoa(u.End)}
+			workflowCommand(w, level, props, fmt.Sprintf("changed %s not covered by tests", lineWord(u)))
+		}
+		for _, name := range d.Outside {
+			fmt.Fprintf(w, "changed Go file without coverage data: %s\n", name)
+		}
+		fmt.Fprintln(w, diffLine(d))
+	}
+	if b := r.Baseline; b != nil {
+		if !b.Total.Pass {
+			annotate(w, "", "total coverage fell below the baseline: "+change(b.Total))
+		}
+		for _, p := range b.Packages {
+			if !p.Pass {
+				annotate(w, "", fmt.Sprintf("package %s: coverage fell below the baseline: %s", p.Name, change(p)))
+			}
+		}
+		fmt.Fprintln(w, baselineLine(b))
+		for _, name := range b.Added {
+			fmt.Fprintf(w, "package new since the baseline: %s\n", name)
+		}
+		for _, name := range b.Removed {
+			fmt.Fprintf(w, "package gone since the baseline: %s\n", name)
+		}
+	}
+	for _, line := range ignoredLines(r.Ignored) {
+		fmt.Fprintf(w, "ignored by %s: %s\n", coverage.IgnoreDirective, line)
+	}
+}
+
+func lineWord(l coverage.Lines) string {
+	if l.Start == l.End {
+		return fmt.Sprintf("line %d is", l.Start)
+	}
+	return fmt.Sprintf("lines %d-%d are", l.Start, l.End)
+}
+
+// annotate writes an ::error annotation, on file when it is not "".
+func annotate(w io.Writer, file, msg string) {
+	var props []string
+	if file != "" {
+		props = append(props, "file="+escapeProperty(file))
+	}
+	workflowCommand(w, "error", props, msg)
+}
+
+// workflowCommand writes one annotation of level with props (already
+// escaped), titled testgate cover, escaped as GitHub's toolkit does.
+func workflowCommand(w io.Writer, level string, props []string, msg string) {
+	props = append(props, "title="+escapeProperty("testgate cover"))
+	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
 }
 
 var (

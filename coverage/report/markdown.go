@@ -17,11 +17,15 @@ func Markdown(w io.Writer, r *coverage.Report) error {
 		icon = "❌"
 	}
 	fmt.Fprintf(w, "### %s testgate cover\n\n%s\n\n", icon, verdict(r))
+	if note := linesNote(r); note != "" {
+		fmt.Fprintf(w, "> **%s**\n\n", escapeMarkdown(note))
+	}
 	markdownTable(w, "Package", worstFirst(r.Packages))
 	if files := failing(r.Files); len(files) > 0 {
 		fmt.Fprintf(w, "\n**Files below their thresholds**\n\n")
 		markdownTable(w, "File", files)
 	}
+	writeMarkdownSections(w, r)
 	if len(r.Excluded) > 0 {
 		fmt.Fprintf(w, "\n<details><summary>Excluded %s</summary>\n\n", plural(len(r.Excluded), "file"))
 		for _, line := range excludedLines(r.Excluded, maxExcluded) {
@@ -52,4 +56,46 @@ var markdownEscaper = strings.NewReplacer(
 // escapeMarkdown keeps names such as "x_test_helper.go" literal.
 func escapeMarkdown(s string) string {
 	return markdownEscaper.Replace(s)
+}
+
+// writeMarkdownSections writes the later gates' sections: changed lines,
+// functions, baseline and ignored blocks.
+func writeMarkdownSections(w io.Writer, r *coverage.Report) {
+	list := func(title string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s\n\n", title)
+		for _, it := range items {
+			fmt.Fprintf(w, "- %s\n", escapeMarkdown(it))
+		}
+	}
+	if d := r.Diff; d != nil {
+		fmt.Fprintf(w, "\n**%s**\n", escapeMarkdown(diffLine(d)))
+		list("Changed lines not covered:", uncoveredLines(d))
+		list("Changed Go files without coverage data:", limit(d.Outside, maxListed))
+	}
+	if f := r.Functions; f != nil {
+		fmt.Fprintf(w, "\n**%s**\n", escapeMarkdown(functionsLine(f)))
+		if len(f.Least) > 0 {
+			fmt.Fprintf(w, "\n| Function | Location | Statements | Covered | Coverage |\n|---|---|--:|--:|--:|\n")
+			for _, fn := range f.Least {
+				fmt.Fprintf(w, "| %s | %s | %d | %d | %s |\n", escapeMarkdown(fn.Name), escapeMarkdown(location(fn)),
+					fn.Statements, fn.Covered, Percent(fn.Percent, -1))
+			}
+		}
+	}
+	if b := r.Baseline; b != nil {
+		fmt.Fprintf(w, "\n**%s**\n", escapeMarkdown(baselineLine(b)))
+		list("Packages below the baseline:", baselineDrops(b))
+		list("Packages new since the baseline:", limit(b.Added, maxListed))
+		list("Packages gone since the baseline:", limit(b.Removed, maxListed))
+	}
+	if len(r.Ignored) > 0 {
+		fmt.Fprintf(w, "\n<details><summary>Ignored %s by %s</summary>\n\n", plural(ignoredStatements(r.Ignored), "statement"), coverage.IgnoreDirective)
+		for _, line := range ignoredLines(r.Ignored) {
+			fmt.Fprintf(w, "- %s\n", escapeMarkdown(line))
+		}
+		fmt.Fprintf(w, "\n</details>\n")
+	}
 }

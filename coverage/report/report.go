@@ -101,13 +101,15 @@ func verdict(r *coverage.Report) string {
 	if !r.Pass {
 		word = "FAIL"
 	}
+	clauses := []string{total}
 	switch {
 	case pkgs+files == 1:
-		return fmt.Sprintf("%s: %s; %s is below its threshold", word, total, below[0])
+		clauses = append(clauses, below[0]+" is below its threshold")
 	case pkgs+files > 1:
-		return fmt.Sprintf("%s: %s; %s are below their thresholds", word, total, strings.Join(below, " and "))
+		clauses = append(clauses, strings.Join(below, " and ")+" are below their thresholds")
 	}
-	return fmt.Sprintf("%s: %s", word, total)
+	clauses = append(clauses, gateClauses(r)...)
+	return fmt.Sprintf("%s: %s", word, strings.Join(clauses, "; "))
 }
 
 func plural(n int, noun string) string {

@@ -19,6 +19,9 @@ const maxExcluded = 10
 // Failing rows are marked with ✗.
 func Table(w io.Writer, r *coverage.Report) error {
 	fmt.Fprintln(w, Metric)
+	if note := linesNote(r); note != "" {
+		fmt.Fprintln(w, note)
+	}
 	if err := table(w, "Package", worstFirst(r.Packages)); err != nil {
 		return err
 	}
@@ -34,6 +37,16 @@ func Table(w io.Writer, r *coverage.Report) error {
 			fmt.Fprintf(w, "  %s\n", line)
 		}
 	}
+	if f := r.Functions; f != nil {
+		fmt.Fprintf(w, "\n%s\n", functionsLine(f))
+		if len(f.Least) > 0 {
+			fmt.Fprintln(w, "Least-covered functions")
+			if err := functionTable(w, f.Least); err != nil {
+				return err
+			}
+		}
+	}
+	writeTextSections(w, r, "  ")
 	_, err := fmt.Fprintf(w, "\n%s\n", verdict(r))
 	return err
 }
@@ -60,6 +73,30 @@ func table(w io.Writer, kind string, rs []coverage.Result) error {
 			strconv.Itoa(res.Covered),
 			Percent(res.Percent, res.Threshold),
 			thresholdCell(res.Threshold),
+		}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+func functionTable(w io.Writer, fs []coverage.Function) error {
+	right := tw.CellAlignment{PerColumn: []tw.Align{tw.AlignLeft, tw.AlignLeft, tw.AlignRight, tw.AlignRight, tw.AlignRight}}
+	t := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
+		Header: tw.CellConfig{Alignment: right},
+		Row: tw.CellConfig{
+			Alignment:  right,
+			Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+		},
+	}))
+	t.Header("Function", "Location", "Statements", "Covered", "Coverage")
+	for _, f := range fs {
+		if err := t.Append([]string{
+			f.Name,
+			location(f),
+			strconv.Itoa(f.Statements),
+			strconv.Itoa(f.Covered),
+			Percent(f.Percent, -1),
 		}); err != nil {
 			return err
 		}
