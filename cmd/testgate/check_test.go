@@ -1,0 +1,99 @@
+package main
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// checkIn runs testgate check in process in dir, so that its code counts
+// towards testgate's own coverage, and returns its output and exit code.
+func checkIn(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(abs)
+	var stdout, stderr strings.Builder
+	code := runCheck(args, &stdout, &stderr)
+	return result{stdout.String(), stderr.String(), code}
+}
+
+var checkModule = filepath.Join("..", "..", "testdata", "checkmod")
+
+func TestCheckReportsFailingTestsLintAndCoverageInOneSummary(t *testing.T) {
+	res := checkIn(t, checkModule, "./...")
+	if res.code != exitFailed {
+		t.Fatalf("check exit code = %d, want %d\nstdout:\n%s\nstderr:\n%s", res.code, exitFailed, res.stdout, res.stderr)
+	}
+	for _, want := range []string{
+		"--- FAIL: example.com/checkmod/flaky.TestDoubleOfTwoIsFive",
+		"Double(2) = 4, want 5",
+		"waits/waits_test.go:11:2: time.Sleep in test",
+		"example.com/checkmod/calc",
+		"is below the threshold 80%",
+		"check: FAIL: tests failed, the analyzers reported, coverage missed a threshold",
+	} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, res.stdout)
+		}
+	}
+}
+
+func TestCheckPassesGoTestFlagsThroughAndHonoursGateFlags(t *testing.T) {
+	res := checkIn(t, checkModule, "-run", "TestAdd|TestDivide|TestDoubleOfZero", "-total", "50", "-short", "./calc", "./flaky", "./notests")
+	if res.code != exitOK {
+		t.Fatalf("check exit code = %d, want 0\nstdout:\n%s\nstderr:\n%s", res.code, res.stdout, res.stderr)
+	}
+	for _, want := range []string{"3 packages tested, 0 failed", "0 reports", "meets the threshold 50%", "check: PASS"} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, res.stdout)
+		}
+	}
+}
+
+func TestCheckRejectsBadUsageWithExitCode2(t *testing.T) {
+	cases := []struct {
+		name       string
+		args       []string
+		wantStderr string
+	}{
+		{"unknown report format", []string{"-format", "pdf", "./..."}, "pdf"},
+		{"threshold out of range", []string{"-total=120", "./..."}, "120"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := checkIn(t, checkModule, tc.args...)
+			if res.code != exitBadUsage || !strings.Contains(res.stderr, tc.wantStderr) {
+				t.Errorf("check %v = exit %d, stderr %q; want exit 2 naming %q", tc.args, res.code, res.stderr, tc.wantStderr)
+			}
+		})
+	}
+}
+
+func TestCheckShowsWhyGoTestBuiltNothing(t *testing.T) {
+	// go test hands an unknown flag and everything after it to the test
+	// binary, so it tests the module's root directory, which has no Go files.
+	res := checkIn(t, checkModule, "-no-such-go-test-flag", "./calc")
+	if res.code != exitFailed {
+		t.Fatalf("check exit code = %d, want %d\nstdout:\n%s\nstderr:\n%s", res.code, exitFailed, res.stdout, res.stderr)
+	}
+	for _, want := range []string{"no Go files", "go test wrote no coverage data", "check: FAIL"} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("check output lacks %q:\n%s", want, res.stdout)
+		}
+	}
+}
+
+func TestSplitCheckArgsKeepsOnlyTestgateFlags(t *testing.T) {
+	fs, _ := newCheckFlags(io.Discard)
+	ours, goTest := splitCheckArgs(fs, []string{"-total", "85", "-race", "-include-generated", "-tags", "e2e", "-format=json", "./..."})
+	if got, want := strings.Join(ours, " "), "-total 85 -include-generated -format=json"; got != want {
+		t.Errorf("testgate flags = %q, want %q", got, want)
+	}
+	if got, want := strings.Join(goTest, " "), "-race -tags e2e ./..."; got != want {
+		t.Errorf("go test args = %q, want %q", got, want)
+	}
+}
