@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -93,7 +94,29 @@ type site struct {
 	tparam *types.Var       // fn's testing parameter
 }
 
+// calledNames holds the names of every function the analyzer looks at, to
+// skip other calls before resolving their callee.
+var calledNames = func() map[string]bool {
+	names := map[string]bool{"Setenv": true, "Chdir": true}
+	for _, funcs := range constructors {
+		for name := range funcs {
+			names[name] = true
+		}
+	}
+	return names
+}()
+
 func (c *checker) checkCall(call inspector.Cursor) {
+	var name *ast.Ident
+	switch fun := ast.Unparen(call.Node().(*ast.CallExpr).Fun).(type) {
+	case *ast.Ident:
+		name = fun
+	case *ast.SelectorExpr:
+		name = fun.Sel
+	}
+	if name == nil || !calledNames[name.Name] {
+		return
+	}
 	callee := testcode.Callee(c.pass.TypesInfo, call.Node().(*ast.CallExpr))
 	if callee == nil || callee.Pkg() == nil {
 		return
@@ -363,9 +386,10 @@ func inLoopWith(fn, acq, use inspector.Cursor) bool {
 }
 
 // onFailurePath reports whether use lies in a branch that does not contain
-// acq and ends the function or the test: the error path of
+// acq and fails or skips the test: the error path of
 // `if err != nil { f.Close(); t.Fatal(err) }`, which leaves the success
-// path without the release.
+// path without the release. A branch that merely returns may be the
+// normal way out of a loop, so it counts only after reporting an error.
 func onFailurePath(info *types.Info, fn, acq, use inspector.Cursor) bool {
 	for c := range use.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)) {
 		if c.Contains(acq) || !fn.Contains(c) {
@@ -383,39 +407,65 @@ func onFailurePath(info *types.Info, fn, acq, use inspector.Cursor) bool {
 		case *ast.CommClause:
 			stmts = n.Body
 		}
-		if terminates(info, stmts) {
+		if len(stmts) == 0 {
+			continue
+		}
+		if _, ok := stmts[len(stmts)-1].(*ast.ReturnStmt); ok && slices.ContainsFunc(stmts, func(s ast.Stmt) bool {
+			return isCallStmt(info, s, func(fn *types.Func) bool { return testcode.IsTestingMethod(fn, "Error", "Errorf", "Fail") })
+		}) {
+			return true
+		}
+		if endsTest(info, stmts) {
 			return true
 		}
 	}
 	return false
 }
 
-// terminates reports whether stmts end by leaving the function or the
-// test: a return, a panic, t.Fatal, t.Skip, os.Exit, log.Fatal.
+// terminates reports whether stmts end by leaving the function, the test
+// or the process.
 func terminates(info *types.Info, stmts []ast.Stmt) bool {
+	if len(stmts) > 0 {
+		if _, ok := stmts[len(stmts)-1].(*ast.ReturnStmt); ok {
+			return true
+		}
+	}
+	return endsTest(info, stmts)
+}
+
+// endsTest reports whether stmts end by stopping the test or the process:
+// t.Fatal, t.Skip, panic, os.Exit, log.Fatal.
+func endsTest(info *types.Info, stmts []ast.Stmt) bool {
 	if len(stmts) == 0 {
 		return false
 	}
-	switch s := stmts[len(stmts)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.ExprStmt:
-		call, ok := s.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-				return true
+	last := stmts[len(stmts)-1]
+	if s, ok := last.(*ast.ExprStmt); ok {
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+					return true
+				}
 			}
 		}
-		fn := testcode.Callee(info, call)
+	}
+	return isCallStmt(info, last, func(fn *types.Func) bool {
 		return testcode.IsTestingMethod(fn, "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow") ||
 			testcode.IsFunc(fn, "os", "Exit") ||
 			testcode.IsFunc(fn, "runtime", "Goexit") ||
 			testcode.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln")
+	})
+}
+
+// isCallStmt reports whether s is a call statement whose callee satisfies
+// match.
+func isCallStmt(info *types.Info, s ast.Stmt, match func(*types.Func) bool) bool {
+	expr, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return false
 	}
-	return false
+	call, ok := expr.X.(*ast.CallExpr)
+	return ok && match(testcode.Callee(info, call))
 }
 
 // expectsFailure reports whether stmt, which assigns the results of a

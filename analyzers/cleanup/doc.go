@@ -28,54 +28,65 @@
 //   - os.Setenv without a restore (use t.Setenv);
 //   - os.Chdir without a restore (use t.Chdir, Go 1.24 and later).
 //
-// A resource whose result is dropped (an expression statement such as
-// httptest.NewServer(h), or an assignment to _) is always reported.
+// A resource that is dropped on the spot (httptest.NewServer(h) as a
+// statement, an assignment to _, httptest.NewServer(h).URL) is reported
+// too, except where the call also returns an error that is kept:
+// _, err := os.Open(missing) is how tests provoke an error. os.Create,
+// os.CreateTemp and os.MkdirTemp are called for what they create, so
+// dropping their result is reported regardless.
 //
 // A release counts wherever it is: defer x.Close(), a deferred closure,
-// t.Cleanup(x.Close), a t.Cleanup closure, any function literal that
-// releases it (its run time cannot be seen), or a later call in the
+// t.Cleanup(x.Close), anything a t.Cleanup closure does with the resource
+// (x.Config.Shutdown(context.Background()) included), any function literal
+// that releases it (its run time cannot be seen), or a later call in the
 // function itself. A later call counts unless it sits only in a branch
-// that ends the test or the function (if err != nil { f.Close();
-// t.Fatal(err) }), which leaves the success path without it. A temporary
+// that fails or skips the test (t.Fatal, t.Skip, panic, or t.Error and
+// return), as in if err != nil { f.Close(); t.Fatal(err) }, which leaves
+// the success path without it. A temporary
 // directory also counts as removed when os.RemoveAll or os.Remove is given
-// a path built from it, or when it is used inside a defer or t.Cleanup.
+// a path built from it.
 //
 // Ownership that leaves the function silences the report: the resource is
 // returned, stored in a field, variable, map, slice or channel, its Close
-// method is taken as a value, or it is passed to a function (which may
-// close it or register a cleanup; io.ReadAll, io.Copy and fmt.Fprint and
+// method is taken as a value, or it is passed to a function, which may
+// close it or register a cleanup (io.ReadAll, io.Copy, fmt.Fprint and
 // their kin only read or write it). A temporary directory's path may be
-// passed to standard-library functions freely; passing it to a function of
-// the test's own module, or storing it, counts as handing it on. A
-// temporary directory created inside a caller-chosen parent is not
-// reported: the parent's removal takes it along.
+// passed to standard-library functions freely; passing it to the module's
+// own functions, or storing it, counts as handing it on. A temporary
+// directory created inside a caller-chosen parent is not reported: the
+// parent's removal takes it along.
 //
-// The environment counts as restored when the function or the test
-// around it sets or unsets the same variable in a defer, a t.Cleanup or
-// another function literal, unsets it later, calls t.Setenv for it, or
-// saves its old value with os.Getenv or os.LookupEnv. The working
+// The environment counts as restored when the function or the test around
+// it sets or unsets the same variable in a defer, a t.Cleanup or another
+// function literal, unsets it later, calls t.Setenv for it (t.Chdir for
+// PWD), or saves its old value with os.Getenv or os.LookupEnv. The working
 // directory counts as restored when another os.Chdir, a (*os.File).Chdir
-// or t.Chdir appears in a defer, a t.Cleanup or a function literal, a later
-// os.Chdir follows, or the old directory is saved with os.Getwd.
+// or t.Chdir appears in a defer, a t.Cleanup or a function literal, a
+// later os.Chdir follows, or the old directory is saved with os.Getwd.
+//
+// Also not reported: a call the test expects to fail (the next statement
+// checks err == nil), code that runs only in a child process (after
+// if os.Getenv("GO_WANT_HELPER_PROCESS") != "1" { return }, since the
+// child exits when it is done), code outside _test.go files, functions
+// without a testing parameter (TestMain, init, examples, closures that a
+// test calls), and contexts, whose cancel functions vet's lostcancel
+// checks. context.Background inside t.Cleanup is correct (t.Context is
+// already canceled when cleanups run) and is never reported.
 //
 // Suggested fixes, offered only when the file's Go version provides the
 // replacement:
 //
 //   - srv := httptest.NewServer(h) gains t.Cleanup(srv.Close) on the next
 //     line (Go 1.14), naming the function's own testing parameter;
-//   - tk := time.NewTicker(d) gains defer tk.Stop();
+//   - tk := time.NewTicker(d) and tm := time.NewTimer(d) gain
+//     defer tk.Stop();
 //   - dir, _ := os.MkdirTemp("", "x") becomes dir := t.TempDir() (Go
 //     1.15). When the error is kept, the error handling that follows must
 //     go as well, so no fix is offered;
 //   - os.Setenv(k, v) becomes t.Setenv(k, v) (Go 1.17) and os.Chdir(d)
 //     becomes t.Chdir(d) (Go 1.24), when the call is a statement of its
-//     own and neither the test nor a test around it calls t.Parallel:
+//     own and neither the function nor a test around it calls t.Parallel:
 //     t.Setenv and t.Chdir panic in parallel tests, so there the message
-//     says to drop t.Parallel instead.
-//
-// Not reported: code outside _test.go files, functions without a testing
-// parameter (TestMain, init, examples, helper closures), contexts (vet's
-// lostcancel checks their cancel functions), and context.Background or
-// anything else inside t.Cleanup, where it is correct because t.Context
-// is already canceled when cleanups run.
+//     says to drop t.Parallel instead. (A helper's callers are not
+//     seen; if one is parallel, the panic points at a real race.)
 package cleanup

@@ -91,7 +91,45 @@ func TestPacketConnNeverClosed(t *testing.T) {
 	t.Log(pc.LocalAddr())
 }
 
+func TestClosedOnlyAfterReportingError(t *testing.T) {
+	f, err := os.Open("testdata/input.txt") // want `file f is never closed`
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf [4]byte
+	if _, err := f.Read(buf[:]); err != nil {
+		f.Close()
+		t.Errorf("Read: %v", err)
+		return
+	}
+}
+
 // Not flagged.
+
+func TestClosedOnTheWayOut(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		c, _ := net.Dial("tcp", ln.Addr().String())
+		c.Close()
+		close(done)
+	}()
+	for {
+		select {
+		case <-done:
+			ln.Close()
+			return
+		default:
+			c, err := ln.Accept()
+			if err == nil {
+				c.Close()
+			}
+		}
+	}
+}
 
 func TestDeferClose(t *testing.T) {
 	f, err := os.Open("testdata/input.txt")
