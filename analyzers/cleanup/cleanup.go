@@ -316,7 +316,7 @@ func readsOnly(fn *types.Func) bool {
 // to the module's own functions might, and so does storing it.
 func (c *checker) pathUseOf(use inspector.Cursor) useKind {
 	info := c.pass.TypesInfo
-	for cur := use; cur.ParentEdgeKind() == edge.CallExpr_Args || isExprEdge(cur); cur = cur.Parent() {
+	for cur := use; isExprEdge(cur); cur = cur.Parent() {
 		if cur.ParentEdgeKind() != edge.CallExpr_Args {
 			continue
 		}

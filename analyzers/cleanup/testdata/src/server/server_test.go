@@ -75,6 +75,16 @@ func TestDiscarded(t *testing.T) {
 	}
 }
 
+func TestShadowedTestingParam(t *testing.T) {
+	tb := t
+	for _, t := range []string{"en", "fr"} {
+		srv := httptest.NewServer(hello) // want `httptest server srv is never closed`
+		if _, err := http.Get(srv.URL + "/" + t); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
 // Not flagged: closed somewhere, or handed on.
 
 func TestDeferClose(t *testing.T) {
