@@ -64,7 +64,7 @@ func linesNote(r *coverage.Report) string {
 	if len(r.LineFiles) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Note: %s from LCOV count lines, not statements: %s",
+	return fmt.Sprintf("Note: the figures of %s from LCOV count lines, not statements: %s",
 		plural(len(r.LineFiles), "file"), strings.Join(limit(r.LineFiles, maxListed), ", "))
 }
 
@@ -73,7 +73,7 @@ func limit(items []string, max int) []string {
 	if len(items) <= max {
 		return items
 	}
-	return append(items[:max:max], fmt.Sprintf("and %d more (all are listed with -format=json)", len(items)-max))
+	return append(items[:max:max], fmt.Sprintf("... and %d more (all are listed with -format=json)", len(items)-max))
 }
 
 func ignoredLines(ig []coverage.Ignored) []string {

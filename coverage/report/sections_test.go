@@ -1,0 +1,155 @@
+package report
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/testgate/testgate/coverage"
+)
+
+// gated is sample() with every later gate's section: ignored blocks, an
+// LCOV file, failing function coverage with the least-covered functions,
+// failing changed lines and a package below its baseline.
+func gated() *coverage.Report {
+	r := sample()
+	r.Ignored = []coverage.Ignored{{File: "example.com/m/a.go", Line: 12, Statements: 3, Reason: "unreachable"}}
+	r.LineFiles = []string{"pkg/b.go"}
+	r.Functions = &coverage.FunctionReport{Functions: 4, Entered: 2, Percent: 50, Threshold: 60,
+		Least: []coverage.Function{{Name: "(*T).Run", File: "example.com/m/t.go", Path: "t.go", Line: 7, Statements: 5, Percent: 0}}}
+	r.Diff = &coverage.DiffReport{Base: "origin/main", MergeBase: "0123456789abcdef0123", Statements: 4, Covered: 1, Percent: 25, Threshold: 80,
+		Uncovered: []coverage.Lines{{File: "weak/a_b.go", Start: 10, End: 12}, {File: "weak/a_b.go", Start: 20, End: 20}},
+		Outside:   []string{"cmd/new.go"}}
+	r.Baseline = &coverage.BaselineReport{Tolerance: 0.5, Total: coverage.BaselineResult{Baseline: 84, Percent: 85, Pass: true},
+		Packages: []coverage.BaselineResult{{Name: "example.com/m/weak", Baseline: 80, Percent: 70}},
+		Added:    []string{"example.com/m/new"}, Removed: []string{"example.com/m/old"}}
+	return r
+}
+
+const gatedVerdict = "FAIL: total 85.0% of 20 statements meets the threshold 80%; 1 package and 1 file are below their thresholds; " +
+	"changed lines 25.0% of 4 statements are below the threshold 80%; 50.0% of functions entered is below the threshold 60%; " +
+	"1 package fell below the baseline"
+
+func TestReportsShowEveryGateSection(t *testing.T) {
+	tests := []struct {
+		format string
+		f      Func
+		want   []string
+	}{
+		{"table", Table, []string{
+			"Note: the figures of 1 file from LCOV count lines, not statements: pkg/b.go",
+			"Functions: 2 of 4 entered, 50.0%, below the threshold 60%\nLeast-covered functions\n",
+			"│ (*T).Run │ t.go:7   │",
+			"Changed lines since origin/main (merge base 0123456789ab): 1 of 4 statements covered, 25.0%, below the threshold 80%\n",
+			"Changed lines not covered:\n  weak/a_b.go:10-12\n  weak/a_b.go:20\n",
+			"Changed Go files without coverage data:\n  cmd/new.go\n",
+			"Baseline (tolerance 0.5 points): total 84.0% → 85.0% (+1.0)\n",
+			"Packages below the baseline:\n  example.com/m/weak 80.0% → 70.0% (-10.0)\n",
+			"Packages new since the baseline:\n  example.com/m/new\n",
+			"Packages gone since the baseline:\n  example.com/m/old\n",
+			"Ignored 3 statements by //coverage:ignore:\n  example.com/m/a.go:12 (3 statements): unreachable\n",
+			"\n" + gatedVerdict + "\n",
+		}},
+		{"markdown", Markdown, []string{
+			"### ❌ testgate cover\n\n" + gatedVerdict + "\n",
+			"> **Note: the figures of 1 file from LCOV count lines, not statements: pkg/b.go**",
+			"**Changed lines since origin/main (merge base 0123456789ab): 1 of 4 statements covered, 25.0%, below the threshold 80%**",
+			"- weak/a\\_b.go:10-12\n- weak/a\\_b.go:20\n",
+			"**Functions: 2 of 4 entered, 50.0%, below the threshold 60%**",
+			"| (\\*T).Run | t.go:7 | 5 | 0 | 0.0% |",
+			"- example.com/m/weak 80.0% → 70.0% (-10.0)",
+			"<details><summary>Ignored 3 statements by //coverage:ignore</summary>",
+		}},
+		{"github", GitHub, []string{
+			"::notice title=testgate cover::Note: the figures of 1 file from LCOV count lines, not statements: pkg/b.go\n",
+			"::error title=testgate cover::Functions: 2 of 4 entered, 50.0%25, below the threshold 60%25\n",
+			"least-covered function (*T).Run at t.go:7: 0 of 5 statements, 0.0%\n",
+			"::error file=weak/a_b.go,line=10,endLine=12,title=testgate cover::changed lines 10-12 are not covered by tests\n",
+			"::error file=weak/a_b.go,line=20,endLine=20,title=testgate cover::changed line 20 is not covered by tests\n",
+			"changed Go file without coverage data: cmd/new.go\n",
+			"::error title=testgate cover::package example.com/m/weak: coverage fell below the baseline: 80.0%25 → 70.0%25 (-10.0)\n",
+			"package new since the baseline: example.com/m/new\npackage gone since the baseline: example.com/m/old\n",
+			"ignored by //coverage:ignore: example.com/m/a.go:12 (3 statements): unreachable\n",
+			gatedVerdict + "\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			out := render(t, tt.f, gated())
+			for _, want := range tt.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("%s output lacks %q:\n%s", tt.format, want, out)
+				}
+			}
+		})
+	}
+}
+
+func TestGitHubWarnsOnUncoveredChangedLinesWhenTheyPass(t *testing.T) {
+	r := sample()
+	r.Diff = &coverage.DiffReport{Base: "main", Statements: 10, Covered: 9, Percent: 90, Threshold: 80, Pass: true,
+		Uncovered: []coverage.Lines{{File: "a.go", Start: 3, End: 3}}}
+	out := render(t, GitHub, r)
+	if !strings.Contains(out, "::warning file=a.go,line=3,endLine=3,title=testgate cover::changed line 3 is not covered by tests\n") || strings.Contains(out, "::error file=a.go") {
+		t.Errorf("github =\n%s\nwant a warning, not an error, for the uncovered line", out)
+	}
+	if !strings.Contains(out, "changed lines 90.0% of 10 statements meet the threshold 80%") {
+		t.Errorf("verdict lacks the changed lines:\n%s", out)
+	}
+}
+
+func TestVerdictSaysWhenTheDiffThresholdDidNotApply(t *testing.T) {
+	r := sample()
+	r.Diff = &coverage.DiffReport{Statements: 2, Percent: 0, Threshold: 80, MinStatements: 20, Pass: true, Note: "2 changed statements are fewer than coverage.diff.min-statements (20): the threshold does not apply"}
+	if got := verdict(r); !strings.HasSuffix(got, "; changed lines 0.0% of 2 statements (threshold not applied)") {
+		t.Errorf("verdict = %q", got)
+	}
+	if out := render(t, Table, r); !strings.Contains(out, "0.0%; passes: 2 changed statements are fewer than coverage.diff.min-statements (20)") {
+		t.Errorf("table does not say why the threshold did not apply:\n%s", out)
+	}
+}
+
+func TestJSONAddsOnlyTheSectionsInUse(t *testing.T) {
+	var plain, full map[string]any
+	if err := json.Unmarshal([]byte(render(t, JSON, sample())), &plain); err != nil {
+		t.Fatal(err)
+	}
+	checkKeys(t, "plain report", plain, []string{"excluded", "files", "packages", "pass", "total"})
+	if err := json.Unmarshal([]byte(render(t, JSON, gated())), &full); err != nil {
+		t.Fatal(err)
+	}
+	checkKeys(t, "gated report", full, []string{"baseline", "diff", "excluded", "files", "functions", "ignored", "line_files", "packages", "pass", "total"})
+	checkKeys(t, "diff", full["diff"].(map[string]any), []string{"base", "covered", "merge_base", "min_statements", "outside", "pass", "percent", "statements", "threshold", "uncovered"})
+	checkKeys(t, "uncovered", full["diff"].(map[string]any)["uncovered"].([]any)[0].(map[string]any), []string{"end", "file", "start"})
+	checkKeys(t, "function", full["functions"].(map[string]any)["least"].([]any)[0].(map[string]any), []string{"covered", "entered", "file", "line", "name", "percent", "statements"})
+	checkKeys(t, "baseline", full["baseline"].(map[string]any), []string{"added", "packages", "pass", "removed", "tolerance", "total"})
+	checkKeys(t, "ignored", full["ignored"].([]any)[0].(map[string]any), []string{"file", "line", "reason", "statements"})
+}
+
+func TestBadgeIsSVGColouredByTheThreshold(t *testing.T) {
+	tests := []struct {
+		percent, threshold float64
+		colour, text       string
+	}{
+		{79.96, 80, badgeRed, "79.96%"},
+		{80, 80, badgeYellow, "80.0%"},
+		{89.9, 80, badgeYellow, "89.9%"},
+		{90, 80, badgeGreen, "90.0%"},
+		{5, 0, badgeYellow, "5.0%"},
+	}
+	for _, tt := range tests {
+		r := &coverage.Report{Total: coverage.Result{Percent: tt.percent, Threshold: tt.threshold}}
+		out := render(t, Badge, r)
+		var svg struct {
+			XMLName xml.Name
+			Title   string `xml:"title"`
+		}
+		if err := xml.Unmarshal([]byte(out), &svg); err != nil || svg.XMLName.Local != "svg" {
+			t.Errorf("badge of %v%% is not SVG (%v):\n%s", tt.percent, err, out)
+		}
+		if svg.Title != "coverage: "+tt.text || !strings.Contains(out, `fill="`+tt.colour+`"`) {
+			t.Errorf("badge of %v%% against %v%%: title %q, want %q in %s", tt.percent, tt.threshold, svg.Title, tt.text, tt.colour)
+		}
+	}
+}
