@@ -52,6 +52,7 @@ var (
 var constructors = map[string]map[string]*resource{
 	"net/http/httptest": {"NewServer": server, "NewTLSServer": server, "NewUnstartedServer": server},
 	"os":                {"Create": file, "Open": file, "OpenFile": file, "CreateTemp": file, "MkdirTemp": tempDir},
+	"io/ioutil":         {"TempFile": file, "TempDir": tempDir},
 	"database/sql":      {"Open": database, "OpenDB": database},
 	"net": {
 		"Listen": listener, "ListenPacket": listener, "ListenTCP": listener, "ListenUDP": listener,
@@ -223,7 +224,8 @@ func (c *checker) holder(s *site, r *resource) (v *types.Var, stmt inspector.Cur
 // tests provoke one. Calls made for what they create are not probes.
 func probes(fn *types.Func) bool {
 	return fn.Type().(*types.Signature).Results().Len() == 2 &&
-		!testcode.IsFunc(fn, "os", "Create", "CreateTemp", "MkdirTemp")
+		!testcode.IsFunc(fn, "os", "Create", "CreateTemp", "MkdirTemp") &&
+		!testcode.IsFunc(fn, "io/ioutil", "TempFile", "TempDir")
 }
 
 // paired returns the expression of lhs that receives call's (first) result.
@@ -307,6 +309,7 @@ func (c *checker) useOf(r *resource, use inspector.Cursor) useKind {
 // writer it is given, without keeping or closing it.
 func readsOnly(fn *types.Func) bool {
 	return testcode.IsFunc(fn, "io", "ReadAll", "Copy", "CopyN", "CopyBuffer", "ReadFull", "ReadAtLeast", "WriteString") ||
+		testcode.IsFunc(fn, "io/ioutil", "ReadAll") ||
 		testcode.IsFunc(fn, "fmt", "Fprint", "Fprintf", "Fprintln", "Fscan", "Fscanf", "Fscanln")
 }
 

@@ -16,8 +16,10 @@
 // helpers), the analyzer reports:
 //
 //   - httptest.NewServer, NewTLSServer and NewUnstartedServer without Close;
-//   - os.Create, os.Open, os.OpenFile and os.CreateTemp without Close;
-//   - os.MkdirTemp("" or os.TempDir(), ...) without os.RemoveAll (use t.TempDir);
+//   - os.Create, os.Open, os.OpenFile, os.CreateTemp and ioutil.TempFile
+//     without Close;
+//   - os.MkdirTemp and ioutil.TempDir in "" or os.TempDir() without
+//     os.RemoveAll (use t.TempDir);
 //   - sql.Open and sql.OpenDB without Close;
 //   - net.Listen, net.ListenPacket and the typed net.ListenTCP, ListenUDP,
 //     ListenUnix, ListenUnixgram, ListenIP and ListenMulticastUDP without Close;
@@ -32,8 +34,8 @@
 // statement, an assignment to _, httptest.NewServer(h).URL) is reported
 // too, except where the call also returns an error that is kept:
 // _, err := os.Open(missing) is how tests provoke an error. os.Create,
-// os.CreateTemp and os.MkdirTemp are called for what they create, so
-// dropping their result is reported regardless.
+// os.CreateTemp, os.MkdirTemp and their ioutil forerunners are called for
+// what they create, so dropping their result is reported regardless.
 //
 // A release counts wherever it is: defer x.Close(), a deferred closure,
 // t.Cleanup(x.Close), anything a t.Cleanup closure does with the resource

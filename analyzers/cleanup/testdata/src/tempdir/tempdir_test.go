@@ -1,6 +1,7 @@
 package tempdir
 
 import (
+	"io/ioutil"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,4 +118,16 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+func TestIoutilTempDir(t *testing.T) {
+	dir, err := ioutil.TempDir("", "legacy") // want `temporary directory dir is never removed; use t.TempDir\(\)`
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ioutil.TempFile(dir, "f") // want `file f is never closed`
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("x")
 }
