@@ -86,13 +86,13 @@ func Functions(p *Profile, src *Sources) ([]Function, []string) {
 // blocksWithin counts the statements of the blocks of f within s, the
 // blocks, and reports whether any of them ran.
 func blocksWithin(f File, s span) (c Counts, n int, ran bool) {
-	first := sort.Search(len(f.Blocks), func(i int) bool {
-		b := f.Blocks[i]
-		return !pos{b.StartLine, b.StartCol}.before(s.start) || f.Lines && b.StartLine >= s.start.line
-	})
+	first := sort.Search(len(f.Blocks), func(i int) bool { return f.Blocks[i].StartLine >= s.start.line })
 	for _, b := range f.Blocks[first:] {
-		if !s.contains(b, f.Lines) {
+		if b.StartLine > s.end.line {
 			break
+		}
+		if !s.contains(b, f.Lines) {
+			continue
 		}
 		n++
 		c.Statements += b.NumStmt

@@ -85,10 +85,11 @@ func nodeSpan(fset *token.FileSet, start token.Pos, n ast.Node) span {
 	return span{position(fset, start), position(fset, n.End())}
 }
 
-// contains reports whether block b lies within s; a block of a file
-// covered in lines has no columns to compare.
+// contains reports whether block b lies within s. Blocks of a file covered
+// in lines, and blocks that a //line directive without a column moved,
+// have no columns to compare (they are 0).
 func (s span) contains(b Block, lines bool) bool {
-	if lines {
+	if lines || b.StartCol == 0 || b.EndCol == 0 {
 		return s.start.line <= b.StartLine && b.EndLine <= s.end.line
 	}
 	return !pos{b.StartLine, b.StartCol}.before(s.start) && !s.end.before(pos{b.EndLine, b.EndCol})
