@@ -12,12 +12,11 @@
 //	        type: module
 //	        settings:
 //	          disable: [extcall]
-//	          sleep:
-//	            some-flag: value
 //
 // "enable" runs only the analyzers it lists, "disable" drops analyzers,
-// and a key named after an analyzer sets that analyzer's flags, exactly as
-// -NAME.flag=value does on the command line.
+// and a key named after an analyzer maps that analyzer's flag names to
+// values, as -NAME.flag=value does on the command line (a list becomes a
+// comma-separated value).
 package plugin
 
 import (
