@@ -1,19 +1,29 @@
 // Package coverage gates Go statement coverage. It reads text coverage
-// profiles (go test -coverprofile, go tool covdata textfmt) and decides, per
-// file, per package and in total, whether coverage meets its thresholds.
+// profiles (go test -coverprofile, go tool covdata textfmt), binary
+// coverage directories and LCOV files, and decides, per file, per package
+// and in total, whether coverage meets its thresholds; later gates judge
+// the lines changed since a git revision, the drop since a stored
+// baseline, and the share of functions entered.
 //
 // # Pipeline
 //
 // The work is one pipeline; each stage is a function with data in and data
 // out, so a new feature is a new stage or a new reporter:
 //
-//	p, err := coverage.ParseFile("a.out")            // parse: profile → blocks
-//	p, err = coverage.Merge(p, q)                    // merge: shards, -coverpkg duplicates
-//	p = coverage.ExcludeMatching(p, patterns)        // exclude: path patterns
-//	p = coverage.ExcludeGenerated(p, sources)        // exclude: generated files (reads headers)
-//	s := coverage.Summarize(p)                       // summarize: file, package, total
-//	r := coverage.Judge(s, policy)                   // judge: thresholds
-//	report.Table(w, r)                               // report: package coverage/report
+//	p, err := coverage.ParseFile("a.out")              // parse: profile or LCOV → blocks
+//	q, err := coverage.ReadCoverDir(dir)               // parse: go build -cover data
+//	p, err = coverage.Merge(p, q)                      // merge: shards, -coverpkg duplicates
+//	p = coverage.ExcludeMatching(p, patterns)          // exclude: path patterns
+//	p = coverage.ExcludeGenerated(p, sources)          // exclude: generated files (reads headers)
+//	p, err = coverage.ExcludeIgnored(p, sources, true) // exclude: //coverage:ignore blocks
+//	s := coverage.Summarize(p)                         // summarize: file, package, total
+//	r := coverage.Judge(s, policy)                     // judge: thresholds
+//	fs, _ := coverage.Functions(p, sources)            // judge: functions entered
+//	coverage.JudgeFunctions(r, fs, 70, 10)
+//	c, err := coverage.GitChanges(".", "origin/main")  // judge: changed lines
+//	coverage.JudgeDiff(r, p, sources, c, diffPolicy)
+//	coverage.JudgeBaseline(r, baseline, 0.5)           // judge: drop since a baseline
+//	report.Table(w, r)                                 // report: package coverage/report
 //
 // A [Profile] carries what later stages must know besides its blocks: the
 // files excluded so far and why ([Profile.Excluded]), and warnings for the
@@ -44,8 +54,24 @@
 // a module's root directory form one package. File, package and total
 // figures need only the profile: blocks that //line directives point at
 // non-Go files, files with body-less functions and profiles made on another
-// machine all work. Only exclusion of generated files reads sources, and
-// only their headers.
+// machine all work. Sources are read only for what needs them: the headers
+// of files for generated-file exclusion, every Go file for //coverage:ignore
+// directives (parsing only the files that contain one), and, when function
+// coverage is asked for, every Go file parsed.
+//
+// # Ignore directives
+//
+// "//coverage:ignore reason" on the line that opens a function body, a
+// statement's block or a case clause drops the blocks within it from every
+// figure; [Report.Ignored] lists each directive with the statements it
+// dropped. A directive elsewhere is an error, and so is one without a
+// reason unless the caller allows it.
+//
+// # Line coverage
+//
+// LCOV files carry lines, not statements: each DA line becomes a block of
+// one statement, and [Report.LineFiles] names the files so measured, so
+// that reports can say their unit differs.
 //
 // # Thresholds
 //

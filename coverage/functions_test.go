@@ -107,7 +107,7 @@ func TestFunctionsOfLCOVFilesCompareLinesOnly(t *testing.T) {
 
 func TestFunctionsPlaceBlocksThatALineDirectiveLeftWithoutColumns(t *testing.T) {
 	// After "//line lexer.go:20" the compiler knows lines but no columns.
-	src := moduleSources(t, map[string]string{"lexer.go": "package lexer\n\n//line lexer.go:3\nfunc Empty(s string) bool { return s == \"\" }\n"})
+	src := moduleSources(t, map[string]string{"lexer.go": "package lexer\n\n//line lexer.go:4\nfunc Empty(s string) bool { return s == \"\" }\n"})
 	fs, _ := Functions(mustParse(t, "mode: set\nexample.com/m/lexer.go:4.0,4.0 1 0\n"), src)
 	if len(fs) != 1 || fs[0].Name != "Empty" || fs[0].Statements != 1 {
 		t.Errorf("Functions = %+v, want Empty with its statement", fs)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -354,21 +355,9 @@ func TestCoverJSONKeepsItsShapeWithoutTheNewFeatures(t *testing.T) {
 	for k := range got {
 		keys = append(keys, k)
 	}
-	if strings.Join(sorted(keys), ",") != "excluded,files,packages,pass,total" {
+	if slices.Sort(keys); strings.Join(keys, ",") != "excluded,files,packages,pass,total" {
 		t.Errorf("JSON keys = %v, want exactly pass, total, packages, files, excluded", keys)
 	}
-}
-
-func sorted(s []string) []string {
-	s = append([]string(nil), s...)
-	for i := range s {
-		for j := i + 1; j < len(s); j++ {
-			if s[j] < s[i] {
-				s[i], s[j] = s[j], s[i]
-			}
-		}
-	}
-	return s
 }
 
 func TestCoverWritesABadge(t *testing.T) {
