@@ -58,10 +58,10 @@
 //     (publicKey);
 //   - anything under a name that says it is made up (fakeToken,
 //     dummyKey, mockSecret, example, sample, placeholder, stub);
-//   - UUIDs, JSON Web Tokens (signed by test keys; a JWT is only as
-//     secret as the key that signs it), password hashes ($2a$...),
-//     public keys and certificates, and base64 of weak text such as
-//     admin:password;
+//   - UUIDs and URNs (urn:uuid:... lock tokens), JSON Web Tokens
+//     (signed by test keys; a JWT is only as secret as the key that
+//     signs it), password hashes ($2a$...), public keys and
+//     certificates, and base64 of weak text such as admin:password;
 //   - hex strings in packages that import encoding/hex, where they are
 //     byte test vectors;
 //   - private keys marked as fixtures: Go's own convention of writing

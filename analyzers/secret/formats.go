@@ -262,6 +262,12 @@ func scanAssignments(s string, hexVectors bool) (finding, bool) {
 	return finding{}, false
 }
 
+// mayHoldAssignments reports whether s has a separator scanAssignments
+// looks for, sparing the walk up to an enclosing HTTP handler.
+func mayHoldAssignments(s string) bool {
+	return strings.ContainsAny(s, ":=")
+}
+
 // keyBefore returns the key that ends before the separator at s[i],
 // skipping a closing quote and spaces.
 func keyBefore(s string, i int) string {

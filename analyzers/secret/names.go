@@ -14,9 +14,13 @@ const (
 	notSecret role = iota
 	// secretRole: the value is a credential, such as dbPassword or "api_key".
 	secretRole
-	// fakeRole: the name says the value is made up (fakeToken, dummyKey)
-	// or made for tests (testKey), so even a realistic value stays silent.
+	// fakeRole: the name says the value is made up (fakeToken, dummyKey),
+	// so even a realistic value stays silent.
 	fakeRole
+	// aboutRole: the name mentions a credential but holds something
+	// derived from or describing it (passwordHash, wantToken, tokenURL,
+	// secretARN), so only a provider format in it counts.
+	aboutRole
 )
 
 // fakeWords mark a name whose value is deliberately not a real
@@ -43,7 +47,7 @@ var notCredentialWords = []string{
 // secret rather than the secret: tokenURL, passwordFile, authType.
 var headNouns = []string{
 	"url", "uri", "endpoint", "host", "addr", "path", "file", "filename", "dir",
-	"type", "kind", "name", "id", "ids", "method", "mode", "scheme", "provider", "source",
+	"type", "kind", "name", "id", "ids", "arn", "method", "mode", "scheme", "provider", "source",
 	"env", "var", "prefix", "suffix", "format", "pattern", "regex", "re", "field",
 	"param", "label", "len", "length", "size", "count", "ttl", "expiry", "expiration",
 	"expires", "lifetime", "timeout", "policy", "rule", "rules", "error", "err", "msg",
@@ -76,11 +80,11 @@ func classify(name string) (role, string) {
 	}
 	for _, w := range words {
 		if slices.Contains(notCredentialWords, w) {
-			return notSecret, ""
+			return aboutRole, ""
 		}
 	}
 	if slices.Contains(headNouns, words[len(words)-1]) {
-		return notSecret, ""
+		return aboutRole, ""
 	}
 	return secretRole, kind
 }

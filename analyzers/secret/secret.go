@@ -36,7 +36,7 @@ const minLiteralLen = minRandomLen + len(`""`)
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, info: pass.TypesInfo, hexVectors: importsHex(pass.Pkg)}
+	c := &checker{info: pass.TypesInfo, hexVectors: importsHex(pass.Pkg)}
 	for fileCur := range insp.Root().Children() {
 		if !testcode.IsTestFile(pass, fileCur.Node().(*ast.File)) {
 			continue
@@ -62,7 +62,6 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 type checker struct {
-	pass       *analysis.Pass
 	info       *types.Info
 	testFiles  []inspector.Cursor
 	hexVectors bool                             // the package decodes hex: hex strings are byte vectors
@@ -120,8 +119,8 @@ func inConcat(info *types.Info, cur inspector.Cursor) bool {
 // check judges the string value at cur. Names that mark it fake silence
 // every rule; a provider format, a private key or a password in a URL
 // needs no name; any other value must be held by a credential's name, or
-// keyed by one inside the string, and look random, and not be one of a
-// set of test inputs.
+// keyed by one inside the string, look random, not be one of a set of
+// test inputs, and not be handed out by a fake server.
 func (c *checker) check(cur inspector.Cursor, value string) (finding, bool) {
 	h := holderOf(c.info, cur)
 	r, kind, fixture := h.role()
@@ -130,6 +129,16 @@ func (c *checker) check(cur inspector.Cursor, value string) (finding, bool) {
 	}
 	if f, ok := scanFormats(value, fixture); ok {
 		return f, true
+	}
+	if r == aboutRole {
+		return finding{}, false
+	}
+	if r != secretRole && !mayHoldAssignments(value) {
+		return finding{}, false
+	}
+	// A fake server's tokens are made up: it is the test that issues them.
+	if testcode.InHTTPHandler(c.info, cur) {
+		return finding{}, false
 	}
 	if r == secretRole {
 		if secret, ok := judge(value, c.hexVectors); ok && !c.isTestInput(h) {
@@ -159,12 +168,16 @@ func (h holder) role() (r role, kind string, fixture bool) {
 			return fakeRole, "", true
 		}
 	}
+	r = notSecret
 	for _, name := range h.names {
-		if cr, k := classify(name); cr == secretRole {
+		switch cr, k := classify(name); cr {
+		case secretRole:
 			return secretRole, k, fixture
+		case aboutRole:
+			r = aboutRole
 		}
 	}
-	return notSecret, "", fixture
+	return r, "", fixture
 }
 
 // holderOf finds what the value at cur is assigned to, keyed by or passed

@@ -228,7 +228,7 @@ func judge(value string, hexVectors bool) (string, bool) {
 		}
 	}
 	switch {
-	case v == "", jwtRE.MatchString(v), uuidRE.MatchString(v), strings.Contains(v, "://"),
+	case v == "", jwtRE.MatchString(v), uuidRE.MatchString(v), strings.HasPrefix(v, "urn:"), strings.HasPrefix(v, "arn:"), strings.Contains(v, "://"),
 		strings.HasPrefix(v, "/"), strings.HasPrefix(v, "./"), strings.HasPrefix(v, "ssh-"):
 		return "", false
 	}

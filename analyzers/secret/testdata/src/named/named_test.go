@@ -1,7 +1,9 @@
 package named
 
 import (
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"testing"
@@ -155,4 +157,17 @@ func TestLookAlikes(t *testing.T) {
 	tokenError := "token is expired by 2h0m0s"
 	secretMsg := "secret not found in namespace kube-system"
 	_, _, _, _, _, _, _, _, _, _, _ = passwordHash, tokenDigest, wantToken, expectedSecret, tokenSum, sessionToken, idToken, publicKey, authKey, tokenError, secretMsg
+}
+
+// A fake server hands out made-up tokens; the test issues them.
+func TestFakeServer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"access_token": "KTFaAxWrrws6v36R9mtKwaQs", "token_type": "bearer", "expires_in": 3600}`)
+	}))
+	defer srv.Close()
+	// The client's own credential is still reported.
+	body := `{"client_id": "orders", "client_secret": "4JJRPRaBt9alS6p8YJWduDw70g0b5v9P"}` // want `hardcoded secret "4JJR…"`
+	secretARN := "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-Xk9s2m"
+	_, _ = body, secretARN
 }
