@@ -78,10 +78,6 @@ type BaselineResult struct {
 	Pass     bool    `json:"pass"` // dropped by no more than the tolerance
 }
 
-// Drop is how many percentage points coverage fell since the baseline;
-// negative when it rose.
-func (b BaselineResult) Drop() float64 { return b.Baseline - b.Percent }
-
 // JudgeBaseline fills r.Baseline: the total and every package that r and b
 // share fail when coverage fell by more than tolerance percentage points.
 // Packages that appear or vanish are listed, not judged.

@@ -222,8 +222,9 @@ type DiffReport struct {
 	Note string `json:"note,omitempty"`
 	// Uncovered are the changed lines in blocks that did not run.
 	Uncovered []Lines `json:"uncovered"`
-	// Outside lists changed Go files (not tests) that have no coverage
-	// data: not in the profile and not excluded.
+	// Outside lists changed Go files (not tests) of directories without
+	// coverage data: packages go test did not profile, or files the build
+	// leaves out.
 	Outside []string `json:"outside,omitempty"`
 }
 
@@ -257,10 +258,12 @@ func JudgeDiff(r *Report, p *Profile, src *Sources, c *Changes, policy DiffPolic
 		Uncovered:     []Lines{},
 	}
 	locate := repoLocator(src, c.Root)
-	known := make(map[string]bool) // repo paths with coverage data or excluded
+	// Directories with coverage data: a changed file there without any is
+	// one without statements (doc.go, declarations), not an unprofiled one.
+	known := make(map[string]bool)
 	for _, e := range p.Excluded {
 		if rel, ok := locate(e.Name); ok {
-			known[rel] = true
+			known[path.Dir(rel)] = true
 		}
 	}
 	var counts Counts
@@ -269,7 +272,7 @@ func JudgeDiff(r *Report, p *Profile, src *Sources, c *Changes, policy DiffPolic
 		if !ok {
 			continue
 		}
-		known[rel] = true
+		known[path.Dir(rel)] = true
 		changed := c.Files[rel]
 		if len(changed) == 0 {
 			continue
@@ -295,7 +298,7 @@ func JudgeDiff(r *Report, p *Profile, src *Sources, c *Changes, policy DiffPolic
 		}
 	}
 	for name := range c.Files {
-		if !known[name] && isPackageGoFile(name) {
+		if !known[path.Dir(name)] && isPackageGoFile(name) {
 			d.Outside = append(d.Outside, name)
 		}
 	}

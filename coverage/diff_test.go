@@ -81,13 +81,14 @@ example.com/m/a.go:20.1,20.9 0 0
 example.com/m/b.go:1.1,2.1 5 0
 example.com/m/lex.rl:4.1,6.1 1 0
 `)
-	p.Excluded = []Excluded{{Name: "example.com/m/gen.go", Reason: ReasonGenerated}}
+	p.Excluded = []Excluded{{Name: "example.com/m/gen/gen.go", Reason: ReasonGenerated}}
 	c := &Changes{Base: "main", MergeBase: "abc", Root: dir, Files: map[string][]LineRange{
 		"mod/a.go":          {{4, 4}, {8, 8}, {12, 13}, {20, 20}},
 		"mod/lex.rl":        {{5, 5}},
-		"mod/gen.go":        {{1, 10}},
-		"mod/new.go":        {{1, 30}},
-		"mod/new_test.go":   {{1, 30}},
+		"mod/gen/gen.go":    {{1, 10}},
+		"mod/doc.go":        {{1, 3}}, // no statements, so not in the profile
+		"mod/new/new.go":    {{1, 30}},
+		"mod/new/x_test.go": {{1, 30}},
 		"mod/testdata/x.go": {{1, 3}},
 		"README.md":         {{1, 1}},
 	}}
@@ -101,8 +102,8 @@ example.com/m/lex.rl:4.1,6.1 1 0
 	if !reflect.DeepEqual(d.Uncovered, want) {
 		t.Errorf("uncovered = %v, want %v", d.Uncovered, want)
 	}
-	if want := []string{"mod/new.go"}; !reflect.DeepEqual(d.Outside, want) {
-		t.Errorf("outside = %v, want %v (not the test, testdata or excluded files)", d.Outside, want)
+	if want := []string{"mod/new/new.go"}; !reflect.DeepEqual(d.Outside, want) {
+		t.Errorf("outside = %v, want %v (not a test, testdata, an excluded file or one beside profiled files)", d.Outside, want)
 	}
 
 	r = &Report{Pass: true}

@@ -84,9 +84,9 @@ func Sub(a, b int) int { return a - b }
 
 // calcRepo makes a git repository whose module, in mod/, changed on a
 // branch since main: a changed tested line, an untested new function, a
-// renamed file with a changed line, a deleted file, a new file built
-// only with a tag, a changed README, and an untracked new file. It returns
-// the module's directory.
+// renamed file with a changed line, a deleted file, a new package built
+// only with a tag, a new file without statements, a changed README, and an
+// untracked new file. It returns the module's directory.
 func calcRepo(t *testing.T) string {
 	t.Helper()
 	isolateTools(t)
@@ -117,7 +117,8 @@ func Mul(a, b int) int {
 	return a * b
 }
 `,
-		"mod/tool.go": "//go:build ignore\n\npackage main\n\nfunc main() {}\n",
+		"mod/doc.go":           "// Package calc calculates.\npackage calc\n",
+		"mod/cmd/tool/main.go": "//go:build ignore\n\npackage main\n\nfunc main() {}\n",
 	})
 	must(t, repo, "git", "add", "-A")
 	must(t, repo, "git", "commit", "-q", "-m", "mul")
@@ -149,8 +150,8 @@ func TestCoverDiffBaseGatesTheChangedLines(t *testing.T) {
 	if !reflect.DeepEqual(d.Uncovered, wantUncovered) {
 		t.Errorf("uncovered = %v, want %v", d.Uncovered, wantUncovered)
 	}
-	if want := []string{"mod/tool.go"}; !reflect.DeepEqual(d.Outside, want) {
-		t.Errorf("outside = %v, want %v (not the README, the test or the deleted file)", d.Outside, want)
+	if want := []string{"mod/cmd/tool/main.go"}; !reflect.DeepEqual(d.Outside, want) {
+		t.Errorf("outside = %v, want %v (not the README, doc.go or the deleted file)", d.Outside, want)
 	}
 
 	table := coverHere(t, mod, "-total=0", "-diff-base=main", profile)
