@@ -440,3 +440,30 @@ func greet() { println("hello") }
 		t.Errorf("-coverdir alone: exit %d, want 0\n%s", res.code, res.stderr)
 	}
 }
+
+func TestCoverGateFlagsRejectBadValuesWithExitCode2(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"c.out":         "mode: set\nm/a.go:1.1,2.1 1 1\n",
+		"baseline.json": `{"total": "high"}`,
+	})
+	tests := []struct {
+		name string
+		args []string
+		want string // in stderr
+	}{
+		{"negative -func", []string{"-func=-1", "c.out"}, "-func -1: want a number of functions, 0 or more"},
+		{"function threshold out of range", []string{"-function=101", "c.out"}, "want a percentage from 0 to 100, got 101"},
+		{"missing coverage directory", []string{"-coverdir=nope"}, "coverage directory: stat nope: no such file or directory"},
+		{"malformed baseline", []string{"-baseline=baseline.json", "c.out"}, "baseline.json: not a baseline written by testgate cover -write-baseline"},
+		{"baseline into a missing directory", []string{"-write-baseline=no/dir/b.json", "c.out"}, "writing the baseline: open no/dir/b.json"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := coverHere(t, dir, tt.args...)
+			if res.code != 2 || !strings.Contains(res.stderr, tt.want) {
+				t.Errorf("exit %d, want 2; stderr lacks %q:\n%s", res.code, tt.want, res.stderr)
+			}
+		})
+	}
+}

@@ -153,3 +153,19 @@ func TestBadgeIsSVGColouredByTheThreshold(t *testing.T) {
 		}
 	}
 }
+
+func TestFunctionsLineStatesTheThresholdOrItsAbsence(t *testing.T) {
+	tests := []struct {
+		f    coverage.FunctionReport
+		want string
+	}{
+		{coverage.FunctionReport{Functions: 3, Entered: 2, Percent: 200.0 / 3}, "Functions: 2 of 3 entered, 66.7% (no threshold)"},
+		{coverage.FunctionReport{Functions: 3, Entered: 2, Percent: 200.0 / 3, Threshold: 66.6, Pass: true}, "Functions: 2 of 3 entered, 66.7%, meets the threshold 66.6%"},
+		{coverage.FunctionReport{Functions: 3, Entered: 2, Percent: 200.0 / 3, Threshold: 66.67}, "Functions: 2 of 3 entered, 66.667%, below the threshold 66.67%"},
+	}
+	for _, tt := range tests {
+		if got := functionsLine(&tt.f); got != tt.want {
+			t.Errorf("functionsLine(%+v) = %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
