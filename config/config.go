@@ -54,6 +54,7 @@ const FileName = ".testgate.yml"
 // Config is the whole configuration file.
 type Config struct {
 	Coverage Coverage `yaml:"coverage"`
+	Lint     Lint     `yaml:"lint"`
 }
 
 // Coverage configures testgate cover.

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -54,6 +55,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) error {
 	}
 	if u, ok := v.Addr().Interface().(unmarshaler); ok {
 		if err := u.UnmarshalYAML(n); err != nil {
+			var le *lineError
+			if errors.As(err, &le) {
+				return fmt.Errorf("%s:%d: %v", d.file, le.line, le.err)
+			}
 			return d.errorf(n, path, "%v", err)
 		}
 		return nil

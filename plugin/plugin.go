@@ -22,8 +22,6 @@ package plugin
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"maps"
 	"slices"
@@ -94,76 +92,42 @@ func New(conf any) (register.LinterPlugin, error) {
 	return &linter{analyzers: selected}, nil
 }
 
-// configure sets the analyzers' options from s and returns those s
-// selects, in suite order: the ones in Enable (all when it is empty) minus
-// the ones in Disable. Any name or option the suite lacks is an error that
-// names it.
+// configure turns the decoded settings into the suite's Settings, with
+// option values in flag syntax, and selects the analyzers.
 func configure(suite []*analysis.Analyzer, s Settings) ([]*analysis.Analyzer, error) {
-	byName := make(map[string]*analysis.Analyzer, len(suite))
-	var names []string
-	for _, a := range suite {
-		byName[a.Name] = a
-		names = append(names, a.Name)
+	sel := analyzers.Settings{Enable: s.Enable, Disable: s.Disable, Options: make(map[string]map[string]string)}
+	for name := range s.Analyzers {
+		sel.Options[name] = nil
 	}
-	known := strings.Join(names, ", ")
-
-	for _, key := range slices.Sorted(maps.Keys(s.Analyzers)) {
-		a := byName[key]
-		if a == nil {
-			return nil, fmt.Errorf("settings: unknown key %q; want enable, disable or an analyzer name (%s)", key, known)
+	// Unknown analyzer names first: they explain an undecodable value.
+	if err := analyzers.Check(suite, sel, "settings"); err != nil {
+		return nil, err
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.Analyzers)) {
+		opts, err := options(s.Analyzers[name])
+		if err != nil {
+			return nil, fmt.Errorf("settings.%s: %w", name, err)
 		}
-		if err := setOptions(a, s.Analyzers[key]); err != nil {
-			return nil, fmt.Errorf("settings.%s: %w", key, err)
-		}
+		sel.Options[name] = opts
 	}
-	for _, list := range []struct {
-		key   string
-		names []string
-	}{{"enable", s.Enable}, {"disable", s.Disable}} {
-		for _, name := range list.names {
-			if byName[name] == nil {
-				return nil, fmt.Errorf("settings.%s: unknown analyzer %q; testgate has %s", list.key, name, known)
-			}
-			if list.key == "disable" && slices.Contains(s.Enable, name) {
-				return nil, fmt.Errorf("settings: analyzer %q is both enabled and disabled", name)
-			}
-		}
-	}
-
-	var selected []*analysis.Analyzer
-	for _, a := range suite {
-		if (len(s.Enable) == 0 || slices.Contains(s.Enable, a.Name)) && !slices.Contains(s.Disable, a.Name) {
-			selected = append(selected, a)
-		}
-	}
-	if len(selected) == 0 {
-		return nil, errors.New("settings: every analyzer is disabled; disable the linter instead")
-	}
-	return selected, nil
+	return analyzers.Select(suite, sel, "settings")
 }
 
-// setOptions sets a's flags from a map of option names to values. Names
-// match flags regardless of case because golangci-lint's config loader
-// lower-cases map keys.
-func setOptions(a *analysis.Analyzer, data json.RawMessage) error {
-	var opts map[string]json.RawMessage
-	if err := json.Unmarshal(data, &opts); err != nil {
-		return fmt.Errorf("want a map of %s's options: %w", a.Name, err)
+// options decodes an analyzer's map of option names to values.
+func options(data json.RawMessage) (map[string]string, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("want a map of options: %w", err)
 	}
-	for _, key := range slices.Sorted(maps.Keys(opts)) {
-		f := lookupFlag(a, key)
-		if f == nil {
-			return fmt.Errorf("unknown option %q; %s", key, describeFlags(a))
-		}
-		value, err := flagValue(opts[key])
+	opts := make(map[string]string, len(raw))
+	for key, value := range raw {
+		v, err := flagValue(value)
 		if err != nil {
-			return fmt.Errorf("%s: %w", key, err)
+			return nil, fmt.Errorf("%s: %w", key, err)
 		}
-		if err := f.Value.Set(value); err != nil {
-			return fmt.Errorf("%s: %w", key, err)
-		}
+		opts[key] = v
 	}
-	return nil
+	return opts, nil
 }
 
 // flagValue renders a scalar as flag syntax; a list becomes a
@@ -200,25 +164,6 @@ func scalar(data json.RawMessage) (string, error) {
 		return strconv.FormatBool(v), nil
 	}
 	return "", fmt.Errorf("want a string, number, boolean or a list of them, got %s", data)
-}
-
-func lookupFlag(a *analysis.Analyzer, name string) *flag.Flag {
-	var found *flag.Flag
-	a.Flags.VisitAll(func(f *flag.Flag) {
-		if strings.EqualFold(f.Name, name) {
-			found = f
-		}
-	})
-	return found
-}
-
-func describeFlags(a *analysis.Analyzer) string {
-	var flags []string
-	a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
-	if len(flags) == 0 {
-		return a.Name + " has no options"
-	}
-	return a.Name + " has " + strings.Join(flags, ", ")
 }
 
 type linter struct {

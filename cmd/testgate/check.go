@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -13,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/testgate/testgate/analyzers"
+	"github.com/testgate/testgate/config"
 	"github.com/testgate/testgate/testrun"
 )
 
@@ -61,7 +63,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		patterns = []string{"./..."}
 		goTestArgs = append(goTestArgs, patterns...)
 	}
-	selected := analyzers.All()
+	cfg, err := loadConfig(opts.configFile)
+	if err != nil {
+		return fail(err)
+	}
+	selected, err := analyzers.Select(analyzers.All(), cfg.Lint.Settings, "lint")
+	if err != nil {
+		return fail(fmt.Errorf("%s: %w", cmp.Or(opts.configFile, config.FileName), err))
+	}
 
 	dir, err := os.MkdirTemp("", "testgate-check-")
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,6 +55,18 @@ func TestCheckPassesGoTestFlagsThroughAndHonoursGateFlags(t *testing.T) {
 	}
 }
 
+func TestCheckRunsOnlyTheAnalyzersTheConfigEnables(t *testing.T) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "lint.yml")
+	if err := os.WriteFile(config, []byte("lint:\n  disable: [sleep]\ncoverage:\n  threshold: {total: 50}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := checkIn(t, checkModule, "-config", config, "./waits")
+	if res.code != exitOK || strings.Contains(res.stdout, "time.Sleep") {
+		t.Errorf("check with sleep disabled = exit %d, want 0 and no sleep report:\n%s\n%s", res.code, res.stdout, res.stderr)
+	}
+}
+
 func TestCheckRejectsBadUsageWithExitCode2(t *testing.T) {
 	cases := []struct {
 		name       string
@@ -62,6 +75,7 @@ func TestCheckRejectsBadUsageWithExitCode2(t *testing.T) {
 	}{
 		{"unknown report format", []string{"-format", "pdf", "./..."}, "pdf"},
 		{"threshold out of range", []string{"-total=120", "./..."}, "120"},
+		{"missing config file", []string{"-config", "no-such.yml", "./..."}, "no-such.yml"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

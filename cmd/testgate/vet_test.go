@@ -53,10 +53,10 @@ func TestGoVetJSONKeepsTheMulticheckerShape(t *testing.T) {
 	if res.code != 0 {
 		t.Fatalf("go vet -json exit code = %d, want 0\nstderr:\n%s", res.code, res.stderr)
 	}
-	// go vet -json prints one JSON object per package, each preceded by a
-	// "# pkg" comment line.
+	// go vet -json prints one JSON object per package to stdout (Go 1.26;
+	// stderr before), each preceded by a "# pkg" comment line.
 	var names []string
-	for _, chunk := range strings.Split(res.stderr, "\n# ") {
+	for _, chunk := range strings.Split(res.stdout+res.stderr, "\n# ") {
 		start := strings.Index(chunk, "{")
 		if start < 0 {
 			continue
