@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/testgate/testgate/analyzers"
 	"github.com/testgate/testgate/config"
+	"github.com/testgate/testgate/coverage"
 	"github.com/testgate/testgate/testrun"
 )
 
@@ -97,41 +99,196 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 
-	var problems []string
-	fmt.Fprintln(stdout, "== tests")
-	if !printTests(stdout, tests) {
-		problems = append(problems, "tests failed")
-	}
-	fmt.Fprintln(stdout, "\n== lint")
-	switch {
-	case lintErr != nil:
-		fmt.Fprintf(stdout, "the analyzers could not run: %v\n", lintErr)
-		problems = append(problems, "the analyzers could not run")
-	case !printLint(stdout, lint):
-		problems = append(problems, "the analyzers reported")
-	}
-	fmt.Fprintln(stdout, "\n== coverage")
-	if !hasBlocks(profile) {
-		fmt.Fprintln(stdout, "go test wrote no coverage data")
-		problems = append(problems, "no coverage")
-	} else {
-		r, err := coverGate(opts, []string{profile}, stderr)
-		if err != nil {
+	sum := checkSummary{tests: tests, lint: lint, lintErr: lintErr}
+	if hasBlocks(profile) {
+		if sum.coverage, err = coverGate(opts, []string{profile}, stderr); err != nil {
 			return fail(err)
 		}
-		if err := writeCoverReport(opts, r, stdout); err != nil {
-			return fail(err)
-		}
-		if !r.Pass {
-			problems = append(problems, "coverage missed a threshold")
-		}
 	}
-	if len(problems) > 0 {
-		fmt.Fprintf(stdout, "\ncheck: FAIL: %s\n", strings.Join(problems, ", "))
+	if err := sum.write(stdout, opts); err != nil {
+		return fail(err)
+	}
+	if len(sum.problems()) > 0 {
 		return exitFailed
 	}
-	fmt.Fprintln(stdout, "\ncheck: PASS")
 	return exitOK
+}
+
+// checkSummary is everything check found, rendered once at the end.
+type checkSummary struct {
+	tests    testrun.Result
+	lint     lintResult
+	lintErr  error
+	coverage *coverage.Report // nil when go test wrote no coverage data
+}
+
+// problems lists why the check fails; none means it passes.
+func (s *checkSummary) problems() []string {
+	var list []string
+	if !s.tests.Passed() {
+		list = append(list, "tests failed")
+	}
+	switch {
+	case s.lintErr != nil:
+		list = append(list, "the analyzers could not run")
+	case len(s.lint.findings) > 0 || len(s.lint.problems) > 0 || s.lint.analyzerFailed:
+		list = append(list, "the analyzers reported")
+	}
+	switch {
+	case s.coverage == nil:
+		list = append(list, "go test wrote no coverage data")
+	case !s.coverage.Pass:
+		list = append(list, "coverage missed a threshold")
+	}
+	return list
+}
+
+func (s *checkSummary) verdict() string {
+	if problems := s.problems(); len(problems) > 0 {
+		return "check: FAIL: " + strings.Join(problems, ", ")
+	}
+	return "check: PASS"
+}
+
+// write renders the summary in the -format of the coverage report: plain
+// sections around the table, Markdown for a job summary, GitHub
+// annotations, or one JSON document.
+func (s *checkSummary) write(w io.Writer, opts *coverOptions) error {
+	root, _ := os.Getwd()
+	if opts.format == "json" {
+		return s.writeJSON(w, root)
+	}
+	heading := func(title string) {
+		if opts.format == "markdown" {
+			fmt.Fprintf(w, "\n### %s\n\n", title)
+		} else if opts.format != "github" {
+			fmt.Fprintf(w, "\n== %s\n", strings.ToLower(title))
+		}
+	}
+	heading("Tests")
+	s.writeTests(w, opts.format)
+	heading("Lint")
+	switch {
+	case s.lintErr != nil:
+		fmt.Fprintf(w, "the analyzers could not run: %v\n", s.lintErr)
+	case opts.format == "github":
+		if err := writeGitHub(w, s.lint.findings, root); err != nil {
+			return err
+		}
+	default:
+		s.writeLint(w, opts.format, root)
+	}
+	heading("Coverage")
+	if s.coverage == nil {
+		fmt.Fprintln(w, "go test wrote no coverage data")
+	} else if err := writeCoverReport(opts, s.coverage, w); err != nil {
+		return err
+	}
+	if opts.format == "markdown" {
+		_, err := fmt.Fprintf(w, "\n**%s**\n", s.verdict())
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", s.verdict())
+	return err
+}
+
+func (s *checkSummary) writeTests(w io.Writer, format string) {
+	failedPkgs := 0
+	for _, p := range s.tests.Packages {
+		if p.Status == "FAIL" {
+			failedPkgs++
+		}
+	}
+	if format != "github" {
+		fmt.Fprintf(w, "%s tested, %d failed\n", countOf(len(s.tests.Packages), "package"), failedPkgs)
+	}
+	for _, f := range s.tests.Failures {
+		name := strings.TrimPrefix(f.Package+"."+f.Test, ".")
+		name = strings.TrimSuffix(name, ".")
+		output := lastLines(strings.TrimRight(f.Output, "\n"), maxFailureLines)
+		switch format {
+		case "github":
+			fmt.Fprintf(w, "::error title=%s::%s\n", escapeProperty("FAIL "+name), escapeData(strings.Join(output, "\n")))
+		case "markdown":
+			fmt.Fprintf(w, "\n**FAIL** `%s`\n\n```\n%s\n```\n", name, strings.Join(output, "\n"))
+		default:
+			fmt.Fprintf(w, "--- FAIL: %s\n", name)
+			for _, line := range output {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
+	}
+}
+
+func (s *checkSummary) writeLint(w io.Writer, format, root string) {
+	item := "%s:%d:%d: %s (%s)\n"
+	if format == "markdown" {
+		item = "- `%s:%d:%d`: %s (%s)\n"
+	}
+	fmt.Fprintln(w, countOf(len(s.lint.findings), "report"))
+	for _, p := range s.lint.problems {
+		fmt.Fprintln(w, p)
+	}
+	for _, f := range s.lint.findings {
+		name, _ := relPath(root, f.posn.Filename)
+		fmt.Fprintf(w, item, name, f.posn.Line, f.posn.Column, f.message, f.analyzer)
+	}
+}
+
+// checkJSON is check's -format=json document; "coverage" is exactly
+// testgate cover's -format=json report.
+type checkJSON struct {
+	Pass     bool              `json:"pass"`
+	Problems []string          `json:"problems"`
+	Tests    checkJSONTests    `json:"tests"`
+	Lint     []checkJSONReport `json:"lint"`
+	Coverage *coverage.Report  `json:"coverage"`
+}
+
+type checkJSONTests struct {
+	Packages []checkJSONPackage `json:"packages"`
+	Failures []checkJSONFailure `json:"failures"`
+}
+
+type checkJSONPackage struct {
+	Path    string  `json:"path"`
+	Status  string  `json:"status"` // ok, FAIL or ? (no test files), as go test prints
+	Seconds float64 `json:"seconds"`
+}
+
+type checkJSONFailure struct {
+	Package string `json:"package"`
+	Test    string `json:"test,omitempty"` // empty when the package failed as a whole
+	Output  string `json:"output"`
+}
+
+type checkJSONReport struct {
+	Analyzer string `json:"analyzer"`
+	Posn     string `json:"posn"`
+	Message  string `json:"message"`
+}
+
+func (s *checkSummary) writeJSON(w io.Writer, root string) error {
+	doc := checkJSON{
+		Pass:     len(s.problems()) == 0,
+		Problems: s.problems(),
+		Tests:    checkJSONTests{Packages: []checkJSONPackage{}, Failures: []checkJSONFailure{}},
+		Lint:     []checkJSONReport{},
+		Coverage: s.coverage,
+	}
+	for _, p := range s.tests.Packages {
+		doc.Tests.Packages = append(doc.Tests.Packages, checkJSONPackage{p.Path, p.Status, p.Elapsed.Seconds()})
+	}
+	for _, f := range s.tests.Failures {
+		doc.Tests.Failures = append(doc.Tests.Failures, checkJSONFailure{f.Package, f.Test, f.Output})
+	}
+	for _, f := range s.lint.findings {
+		name, _ := relPath(root, f.posn.Filename)
+		doc.Lint = append(doc.Lint, checkJSONReport{f.analyzer, fmt.Sprintf("%s:%d:%d", name, f.posn.Line, f.posn.Column), f.message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
 }
 
 // splitCheckArgs separates testgate's own flags, those defined on fs, from
@@ -157,29 +314,6 @@ func splitCheckArgs(fs *flag.FlagSet, args []string) (ours, goTest []string) {
 	return ours, goTest
 }
 
-// printTests writes the failing tests with their output and reports
-// whether every package passed.
-func printTests(w io.Writer, res testrun.Result) bool {
-	failedPkgs := 0
-	for _, p := range res.Packages {
-		if p.Status == "FAIL" {
-			failedPkgs++
-		}
-	}
-	fmt.Fprintf(w, "%d packages tested, %d failed\n", len(res.Packages), failedPkgs)
-	for _, f := range res.Failures {
-		name := f.Package
-		if f.Test != "" {
-			name += "." + f.Test
-		}
-		fmt.Fprintf(w, "--- FAIL: %s\n", strings.TrimPrefix(name, "."))
-		for _, line := range lastLines(strings.TrimRight(f.Output, "\n"), maxFailureLines) {
-			fmt.Fprintf(w, "    %s\n", line)
-		}
-	}
-	return res.Passed()
-}
-
 // maxFailureLines bounds the output shown per failing test: the end of the
 // output holds the failure; go test -run shows the rest.
 const maxFailureLines = 30
@@ -194,21 +328,6 @@ func lastLines(s string, n int) []string {
 		lines = append([]string{fmt.Sprintf("... %d earlier lines", skipped)}, lines[skipped:]...)
 	}
 	return lines
-}
-
-// printLint writes the analyzers' reports and load problems and reports
-// whether there were none.
-func printLint(w io.Writer, res lintResult) bool {
-	root, _ := os.Getwd()
-	for _, p := range res.problems {
-		fmt.Fprintln(w, p)
-	}
-	for _, f := range res.findings {
-		name, _ := relPath(root, f.posn.Filename)
-		fmt.Fprintf(w, "%s:%d:%d: %s (%s)\n", name, f.posn.Line, f.posn.Column, f.message, f.analyzer)
-	}
-	fmt.Fprintf(w, "%d reports\n", len(res.findings))
-	return len(res.findings) == 0 && len(res.problems) == 0 && !res.analyzerFailed
 }
 
 // isTerminal reports whether w is a terminal, where progress lines help;
@@ -228,4 +347,11 @@ func isTerminal(w io.Writer) bool {
 func hasBlocks(profile string) bool {
 	data, err := os.ReadFile(profile)
 	return err == nil && bytes.Count(bytes.TrimSpace(data), []byte("\n")) > 0
+}
+
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

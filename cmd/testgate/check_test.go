@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -109,5 +110,63 @@ func TestSplitCheckArgsKeepsOnlyTestgateFlags(t *testing.T) {
 	}
 	if got, want := strings.Join(goTest, " "), "-race -tags e2e ./..."; got != want {
 		t.Errorf("go test args = %q, want %q", got, want)
+	}
+}
+
+func TestCheckRendersTheSummaryInEachFormat(t *testing.T) {
+	cases := []struct {
+		format string
+		want   []string
+	}{
+		{"markdown", []string{"### Tests", "**FAIL** `example.com/checkmod/flaky.TestDoubleOfTwoIsFive`", "- `waits/waits_test.go:11:2`: time.Sleep", "| example.com/checkmod/calc |", "**check: FAIL: tests failed"}},
+		{"github", []string{"::error title=FAIL example.com/checkmod/flaky.TestDoubleOfTwoIsFive::", "::warning file=waits/waits_test.go,line=11,col=2", "::error title=testgate cover::"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.format, func(t *testing.T) {
+			res := checkIn(t, checkModule, "-format", tc.format, "./...")
+			if res.code != exitFailed {
+				t.Fatalf("exit code = %d, want %d\n%s", res.code, exitFailed, res.stderr)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(res.stdout, want) {
+					t.Errorf("-format=%s output lacks %q:\n%s", tc.format, want, res.stdout)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckJSONIsOneDocumentHoldingCoversReport(t *testing.T) {
+	res := checkIn(t, checkModule, "-format=json", "./...")
+	var doc struct {
+		Pass     bool     `json:"pass"`
+		Problems []string `json:"problems"`
+		Tests    struct {
+			Failures []struct{ Package, Test string } `json:"failures"`
+		} `json:"tests"`
+		Lint []struct {
+			Analyzer, Posn string
+		} `json:"lint"`
+		Coverage struct {
+			Pass  bool `json:"pass"`
+			Total struct {
+				Statements int `json:"statements"`
+			} `json:"total"`
+		} `json:"coverage"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &doc); err != nil {
+		t.Fatalf("check -format=json output is not one JSON document: %v\n%s", err, res.stdout)
+	}
+	if doc.Pass || len(doc.Problems) != 3 {
+		t.Errorf("pass = %v, problems = %q; want false with three problems", doc.Pass, doc.Problems)
+	}
+	if len(doc.Tests.Failures) != 1 || doc.Tests.Failures[0].Test != "TestDoubleOfTwoIsFive" {
+		t.Errorf("failures = %+v, want TestDoubleOfTwoIsFive", doc.Tests.Failures)
+	}
+	if len(doc.Lint) != 1 || doc.Lint[0].Analyzer != "sleep" || doc.Lint[0].Posn != "waits/waits_test.go:11:2" {
+		t.Errorf("lint = %+v, want the sleep report at waits/waits_test.go:11:2", doc.Lint)
+	}
+	if doc.Coverage.Pass || doc.Coverage.Total.Statements != 7 {
+		t.Errorf("coverage = %+v, want a failing report over 7 statements", doc.Coverage)
 	}
 }

@@ -60,6 +60,7 @@ type coverOptions struct {
 	total, pkg, file, function percentFlag
 	includeGenerated           bool
 	render                     report.Func
+	format                     string
 	coverDirs                  []string // binary coverage data, read besides the profiles
 	diffBase                   string   // gate the lines changed since this revision
 	baseline, writeBaseline    string   // files
@@ -88,7 +89,7 @@ func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
 	fs.StringVar(&opts.badge, "badge", "", "write an SVG badge of the total to `file`")
 	fs.Func("format", "report `format`: "+strings.Join(report.Formats(), ", ")+" (default table)", func(s string) error {
 		render, err := report.Lookup(s)
-		opts.render = render
+		opts.render, opts.format = render, s
 		return err
 	})
 	return opts
