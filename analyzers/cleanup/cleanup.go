@@ -65,8 +65,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(testcode.TestFiles(pass)) == 0 {
 		return nil, nil
 	}
-	c := &checker{pass: pass, indexes: make(map[ast.Node]*funcIndex)}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, insp: insp, indexes: make(map[ast.Node]*funcIndex), helpers: make(map[*types.Func]helperEffect)}
 	for fileCur := range insp.Root().Children() {
 		f := fileCur.Node().(*ast.File)
 		if !testcode.IsTestFile(pass, f) {
@@ -82,8 +82,10 @@ func run(pass *analysis.Pass) (any, error) {
 
 type checker struct {
 	pass    *analysis.Pass
+	insp    *inspector.Inspector
 	file    *ast.File
-	indexes map[ast.Node]*funcIndex // by outermost function
+	indexes map[ast.Node]*funcIndex      // by outermost function
+	helpers map[*types.Func]helperEffect // by the package's function
 }
 
 // A site is a call that acquires something, in a function with a testing

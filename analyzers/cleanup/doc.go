@@ -65,6 +65,9 @@
 // directory counts as restored when another os.Chdir, a (*os.File).Chdir
 // or t.Chdir appears in a defer, a t.Cleanup or a function literal, a
 // later os.Chdir follows, or the old directory is saved with os.Getwd.
+// Either also counts as restored when the test defers, or registers with
+// t.Cleanup, a function of its own package whose body sets the
+// environment or changes the directory (defer ResetProxyEnv()).
 //
 // Also not reported: a call the test expects to fail (the next statement
 // checks err == nil), code that runs only in a child process (after

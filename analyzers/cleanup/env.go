@@ -21,6 +21,12 @@ type funcIndex struct {
 	uses     map[*types.Var][]inspector.Cursor // identifiers that refer to each variable
 	env      []inspector.Cursor                // calls that read, change or restore the environment or working directory
 	parallel map[ast.Node]bool                 // functions that call t.Parallel themselves
+	atEnd    []*types.Func                     // the package's functions that run deferred or in t.Cleanup
+}
+
+// A helper's effect on process-wide state, as its body shows.
+type helperEffect struct {
+	setsEnv, changesDir bool
 }
 
 func (c *checker) index(fn inspector.Cursor) *funcIndex {
@@ -50,11 +56,73 @@ func (c *checker) index(fn inspector.Cursor) *funcIndex {
 				testcode.IsMethod(callee, "os", "File", "Chdir"),
 				testcode.IsTestingMethod(callee, "Setenv", "Chdir"):
 				idx.env = append(idx.env, cur)
+			case testcode.IsTestingMethod(callee, "Cleanup") && len(n.Args) == 1:
+				if fn := c.funcValue(n.Args[0]); fn != nil && fn.Pkg() == c.pass.Pkg {
+					idx.atEnd = append(idx.atEnd, fn)
+				}
+			case callee != nil && callee.Pkg() == c.pass.Pkg && runsAtEnd(info, cur):
+				idx.atEnd = append(idx.atEnd, callee)
 			}
 		}
 	}
 	c.indexes[outer.Node()] = idx
 	return idx
+}
+
+// funcValue returns the function or method that e names, as in
+// t.Cleanup(resetEnv) or t.Cleanup(env.restore), or nil.
+func (c *checker) funcValue(e ast.Expr) *types.Func {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ := c.pass.TypesInfo.Uses[e].(*types.Func)
+		return fn
+	case *ast.SelectorExpr:
+		if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
+			fn, _ := sel.Obj().(*types.Func)
+			return fn
+		}
+		fn, _ := c.pass.TypesInfo.Uses[e.Sel].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// restoredByHelper reports whether one of the package's own functions
+// that s's test defers or registers with t.Cleanup, such as
+// defer ResetProxyEnv(), sets the environment (env) or changes the working
+// directory (!env): the test's way of putting it back.
+func (c *checker) restoredByHelper(s *site, env bool) bool {
+	for _, fn := range c.index(s.fn).atEnd {
+		effect := c.effectOf(fn)
+		if env && effect.setsEnv || !env && effect.changesDir {
+			return true
+		}
+	}
+	return false
+}
+
+// effectOf reads the body of fn, a function of the package, for changes
+// to the environment and the working directory.
+func (c *checker) effectOf(fn *types.Func) helperEffect {
+	if effect, ok := c.helpers[fn]; ok {
+		return effect
+	}
+	var effect helperEffect
+	if id, ok := c.insp.Root().FindByPos(fn.Pos(), fn.Pos()+token.Pos(len(fn.Name()))); ok {
+		if decl, ok := id.Parent().Node().(*ast.FuncDecl); ok && decl.Body != nil {
+			for call := range id.Parent().Preorder((*ast.CallExpr)(nil)) {
+				callee := testcode.Callee(c.pass.TypesInfo, call.Node().(*ast.CallExpr))
+				switch {
+				case testcode.IsFunc(callee, "os", "Setenv", "Unsetenv", "Clearenv"):
+					effect.setsEnv = true
+				case testcode.IsFunc(callee, "os", "Chdir"), testcode.IsMethod(callee, "os", "File", "Chdir"):
+					effect.changesDir = true
+				}
+			}
+		}
+	}
+	c.helpers[fn] = effect
+	return effect
 }
 
 // inParallelTest reports whether s's function or a function around it
@@ -82,6 +150,9 @@ func (c *checker) checkSetenv(s *site) {
 		if other != s.call && c.restoresEnv(s, key, other) {
 			return
 		}
+	}
+	if c.restoredByHelper(s, true) {
+		return
 	}
 	if c.inSubprocessOnly(s) {
 		return
@@ -123,6 +194,9 @@ func (c *checker) checkChdir(s *site) {
 		if other != s.call && c.restoresDir(s, other) {
 			return
 		}
+	}
+	if c.restoredByHelper(s, false) {
+		return
 	}
 	if c.inSubprocessOnly(s) {
 		return

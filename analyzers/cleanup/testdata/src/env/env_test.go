@@ -58,7 +58,26 @@ func TestChdirChecked(t *testing.T) {
 	}
 }
 
+func TestDeferredHelperLeavesEnvAlone(t *testing.T) {
+	defer closeConnections()
+	os.Setenv("NO_PROXY", "*") // want `os.Setenv\("NO_PROXY", \.\.\.\) is never restored`
+}
+
 // Not flagged: restored, or not a change at all.
+
+func TestRestoredByDeferredHelper(t *testing.T) {
+	defer resetProxyEnv()
+	t.Run("socks5", func(t *testing.T) {
+		if err := os.Setenv("ALL_PROXY", "socks5://127.0.0.1:1080"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestChdirRestoredByCleanupHelper(t *testing.T) {
+	t.Cleanup(backToStart)
+	os.Chdir(t.TempDir())
+}
 
 func TestSavedAndRestored(t *testing.T) {
 	old := os.Getenv("HOME")
