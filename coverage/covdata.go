@@ -25,7 +25,7 @@ func ReadCoverDir(dir string) (*Profile, error) {
 	out := filepath.Join(tmp, "profile.out")
 	cmd := exec.Command("go", "tool", "covdata", "textfmt", "-i="+dir, "-o="+out)
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("go tool covdata textfmt -i=%s: %v: %s", dir, err, strings.TrimSpace(string(msg)))
+		return nil, fmt.Errorf("go tool covdata textfmt -i=%s: %w: %s", dir, err, strings.TrimSpace(string(msg)))
 	}
 	f, err := os.Open(out)
 	if err != nil {

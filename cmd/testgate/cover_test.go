@@ -49,7 +49,7 @@ func shopProfile(t *testing.T) (profile, goTestOutput string) {
 		cmd.Dir = shopDir(t)
 		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
 		if shopRun.output, err = cmd.CombinedOutput(); err != nil {
-			shopRun.err = fmt.Errorf("go test: %v\n%s", err, shopRun.output)
+			shopRun.err = fmt.Errorf("go test: %w\n%s", err, shopRun.output)
 			return
 		}
 		shopRun.profile, shopRun.err = os.ReadFile(out)
