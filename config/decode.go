@@ -57,7 +57,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) error {
 		if err := u.UnmarshalYAML(n); err != nil {
 			var le *lineError
 			if errors.As(err, &le) {
-				return fmt.Errorf("%s:%d: %v", d.file, le.line, le.err)
+				return fmt.Errorf("%s:%d: %w", d.file, le.line, le.err)
 			}
 			return d.errorf(n, path, "%v", err)
 		}
