@@ -113,7 +113,14 @@ func isConcat(info *types.Info, n ast.Node) bool {
 }
 
 func inConcat(info *types.Info, cur inspector.Cursor) bool {
-	return isConcat(info, cur.Parent().Node())
+	parent := cur.Parent()
+	for {
+		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
+			break
+		}
+		parent = parent.Parent()
+	}
+	return isConcat(info, parent.Node())
 }
 
 // check judges the string value at cur. Names that mark it fake silence

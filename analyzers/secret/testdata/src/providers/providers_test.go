@@ -76,3 +76,6 @@ func TestHeaders(t *testing.T) {
 // Splitting a token over a constant concatenation does not hide it.
 const splitToken = "ghp_RWXhZ0i0tdMtsIx" + // want `hardcoded GitHub token "ghp_…"`
 	"qtUW5RiAypuqUwUqURNJz"
+
+// Parentheses inside a concatenation still make one report.
+const parenToken = ("ghp_RWXhZ0i0" + "tdMtsIxqtUW5") + "RiAypuqUwUqURNJz" // want `hardcoded GitHub token "ghp_…"`
