@@ -167,14 +167,29 @@ func looksRandom(s string) bool {
 	return isHex(s) || switchRate(s) >= minSwitchRate
 }
 
+// switchRate returns the share of neighbouring characters of different
+// classes, ignoring the separators that join words (live_key_xyz987 reads
+// as words, not as noise).
 func switchRate(s string) float64 {
-	switches := 0
-	for i := 1; i < len(s); i++ {
-		if class(s[i]) != class(s[i-1]) {
-			switches++
+	switches, pairs := 0, 0
+	prev := -1
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("-_./", s[i]) >= 0 {
+			continue
 		}
+		c := class(s[i])
+		if prev >= 0 {
+			pairs++
+			if c != prev {
+				switches++
+			}
+		}
+		prev = c
 	}
-	return float64(switches) / float64(len(s)-1)
+	if pairs == 0 {
+		return 0
+	}
+	return float64(switches) / float64(pairs)
 }
 
 func class(c byte) int {

@@ -87,6 +87,7 @@ func TestJudgeFlagsRandomValuesOnly(t *testing.T) {
 		{"mask", "****************", false, false},
 		{"consecutive characters", "0123456789abcdef0123", false, false},
 		{"identifier", "sha256WithRSAEncryption", false, false},
+		{"words joined by separators", "live_key_xyz987", false, false},
 		{"uuid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", false, false},
 		{"WebDAV lock token", "urn:uuid:150852e2-3847-42d5-8cbe-0f4f296f26cf", false, false},
 		{"bcrypt hash", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", false, false},
