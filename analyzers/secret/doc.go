@@ -58,6 +58,8 @@
 //     (publicKey);
 //   - anything under a name that says it is made up (fakeToken,
 //     dummyKey, mockSecret, example, sample, placeholder, stub);
+//   - what a fake server hands out: a value only a name makes a
+//     credential, inside an HTTP handler (the test issues those tokens);
 //   - UUIDs and URNs (urn:uuid:... lock tokens), JSON Web Tokens
 //     (signed by test keys; a JWT is only as secret as the key that
 //     signs it), password hashes ($2a$...), public keys and
@@ -66,7 +68,8 @@
 //     byte test vectors;
 //   - private keys marked as fixtures: Go's own convention of writing
 //     the header as "TESTING KEY" and replacing it when loading, or a
-//     name saying test, testing, fixture or insecure (testRSAKey);
+//     variable, field or function (testingKey(...)) whose name says
+//     test, testing, fixture or insecure (testRSAKey);
 //   - passwords in URLs to hosts that exist only in a test
 //     environment: localhost, loopback addresses, single-label names
 //     such as docker-compose services, and the reserved example, test,

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -167,7 +168,7 @@ type holder struct {
 }
 
 func (h holder) role() (r role, kind string, fixture bool) {
-	for _, name := range append(h.names, h.markers...) {
+	for _, name := range slices.Concat(h.names, h.markers) {
 		if isTestFixtureName(name) {
 			fixture = true
 		}
