@@ -57,3 +57,12 @@ func TestPEM(t *testing.T) {
 	_, _, _, _, _, _, _ = header, elided, wantErr, err, goStyleKey, testRSAKey, serverPublicKey
 	_ = clientKey
 }
+
+// The function a key is handed to can mark it a fixture, too.
+var fixtureKey = mustParseFixture("-----BEGIN PRIVATE KEY-----\n" +
+	"MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgf7sm8hI04I4sU/vJ\n" +
+	"wSqCl+umtO/W2RZ+9o4Q8VyqmOGhRANCAARVS/ReQLOWR7virnnCPTZeIYCvDTGz\n" +
+	"Bh2mrfSwi4j2lBmSGMaDjj14sEIlytEdd9n4HgJfGwiTFFbZT61ipjnI\n" +
+	"-----END PRIVATE KEY-----\n")
+
+func mustParseFixture(pemText string) string { return pemText }
