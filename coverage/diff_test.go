@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/testgate/testgate/internal/testtree"
 )
 
 // gitDiff is git diff -U0 -M output (with core.quotePath=false) for a
@@ -178,7 +180,7 @@ func gitRepo(t *testing.T) (dir string, run func(args ...string) string) {
 
 func TestGitChangesSeesCommitsWorkingTreeAndUntrackedFiles(t *testing.T) {
 	dir, git := gitRepo(t)
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"a.go":       "package m\n\nfunc A() {}\n",
 		"old.go":     "package m\n\n// one\n// two\n// three\n// four\n// five\n",
 		"gone.go":    "package m\n",
@@ -187,12 +189,12 @@ func TestGitChangesSeesCommitsWorkingTreeAndUntrackedFiles(t *testing.T) {
 	git("add", "-A")
 	git("commit", "-q", "-m", "base")
 	git("checkout", "-q", "-b", "feature")
-	writeFiles(t, dir, map[string]string{"a.go": "package m\n\nfunc A() {}\n\nfunc B() {}\n"})
+	testtree.Write(t, dir, map[string]string{"a.go": "package m\n\nfunc A() {}\n\nfunc B() {}\n"})
 	git("mv", "old.go", "renamed.go")
 	git("rm", "-q", "gone.go")
 	git("commit", "-q", "-am", "feature")
 	// Uncommitted: a changed line, an untracked file, an ignored one.
-	writeFiles(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"renamed.go": "package m\n\n// one\n// TWO\n// three\n// four\n// five\n",
 		"sub/new.go": "package sub\n\nfunc N() {}\n",
 		"debug.log":  "noise\n",
@@ -218,7 +220,7 @@ func TestGitChangesSeesCommitsWorkingTreeAndUntrackedFiles(t *testing.T) {
 
 func TestGitChangesNamesAnUnknownBase(t *testing.T) {
 	dir, git := gitRepo(t)
-	writeFiles(t, dir, map[string]string{"a.go": "package m\n"})
+	testtree.Write(t, dir, map[string]string{"a.go": "package m\n"})
 	git("add", "-A")
 	git("commit", "-q", "-m", "base")
 	_, err := GitChanges(dir, "origin/nope")

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/testgate/testgate/internal/testtree"
 )
 
 // ignoreSource is a file with //coverage:ignore directives on a statement's
@@ -58,7 +60,7 @@ example.com/m/a.go:26.26,26.45 2 1
 func moduleSources(t *testing.T, files map[string]string) *Sources {
 	t.Helper()
 	dir := t.TempDir()
-	writeFiles(t, dir, files)
+	testtree.Write(t, dir, files)
 	return NewSources(dir, Module{Path: "example.com/m", Dir: dir})
 }
 

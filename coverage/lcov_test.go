@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/testgate/testgate/internal/testtree"
 )
 
 func TestParseLCOVReadsLinesAsOneStatementBlocks(t *testing.T) {
@@ -69,7 +71,7 @@ func TestParseFileTellsLCOVFromProfilesByNameOrContent(t *testing.T) {
 		"c.info":       "SF:a.go\nDA:1,1\nend_of_record\n",
 		"c.out":        "mode: set\nexample.com/m/a.go:1.1,2.1 1 1\n",
 	}
-	writeFiles(t, dir, files)
+	testtree.Write(t, dir, files)
 	for name := range files {
 		p, err := ParseFile(filepath.Join(dir, name))
 		if err != nil {

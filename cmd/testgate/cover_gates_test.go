@@ -11,21 +11,8 @@ import (
 	"testing"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/testtree"
 )
-
-// writeTree writes files (slash-separated path → content) under dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o666); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // isolateTools makes git and go behave the same on every machine: a git
 // identity of the test's own, no user or system git configuration, no
@@ -92,7 +79,7 @@ func calcRepo(t *testing.T) string {
 	isolateTools(t)
 	repo := t.TempDir()
 	mod := filepath.Join(repo, "mod")
-	writeTree(t, repo, map[string]string{
+	testtree.Write(t, repo, map[string]string{
 		"README.md":        "# calc\n",
 		"mod/go.mod":       "module example.com/calc\n\ngo 1.22\n",
 		"mod/calc.go":      calcBase,
@@ -106,7 +93,7 @@ func calcRepo(t *testing.T) string {
 	must(t, repo, "git", "checkout", "-q", "-b", "feature")
 	must(t, repo, "git", "mv", "mod/old.go", "mod/renamed.go")
 	must(t, repo, "git", "rm", "-q", "mod/gone.go")
-	writeTree(t, repo, map[string]string{
+	testtree.Write(t, repo, map[string]string{
 		"README.md": "# calc\n\nNow with Mul.\n",
 		"mod/calc.go": strings.Replace(calcBase, "a + b\n", "a + b + 0\n", 1) + `
 // Mul multiplies small numbers.
@@ -123,7 +110,7 @@ func Mul(a, b int) int {
 	must(t, repo, "git", "add", "-A")
 	must(t, repo, "git", "commit", "-q", "-m", "mul")
 	// Not committed yet: a changed line and an untracked file.
-	writeTree(t, repo, map[string]string{
+	testtree.Write(t, repo, map[string]string{
 		"mod/renamed.go": "package calc\n\nfunc Old() int {\n\treturn 2\n}\n",
 		"mod/extra.go":   "package calc\n\nfunc Extra() int { return 3 }\n",
 	})
@@ -174,7 +161,7 @@ func TestCoverDiffBaseGatesTheChangedLines(t *testing.T) {
 func TestCoverDiffBasePassesBelowTheMinimumStatements(t *testing.T) {
 	mod := calcRepo(t)
 	profile := goTestProfile(t, mod)
-	writeTree(t, mod, map[string]string{".testgate.yml": "coverage:\n  threshold:\n    total: 0\n  diff:\n    threshold: 90\n    min-statements: 7\n"})
+	testtree.Write(t, mod, map[string]string{".testgate.yml": "coverage:\n  threshold:\n    total: 0\n  diff:\n    threshold: 90\n    min-statements: 7\n"})
 	res := coverHere(t, mod, "-format=json", "-diff-base=main", profile)
 	d := decodeReport(t, res).Diff
 	if res.code != 0 || !d.Pass || d.Threshold != 90 || d.MinStatements != 7 {
@@ -239,7 +226,7 @@ func TestCoverBaselineWritesThenCatchesADrop(t *testing.T) {
 		}
 	}
 	cfg := filepath.Join(dir, "tolerant.yml")
-	writeTree(t, dir, map[string]string{"tolerant.yml": "coverage:\n  threshold:\n    total: 0\n  baseline:\n    tolerance: 1\n"})
+	testtree.Write(t, dir, map[string]string{"tolerant.yml": "coverage:\n  threshold:\n    total: 0\n  baseline:\n    tolerance: 1\n"})
 	if res := coverHere(t, shop, "-config="+cfg, "-baseline="+baseline, profile); res.code != 0 {
 		t.Errorf("with a tolerance of 1 point: exit %d, want 0\n%s", res.code, res.stdout)
 	}
@@ -260,7 +247,7 @@ func ignoreModule(t *testing.T, directive string) string {
 	t.Helper()
 	isolateTools(t)
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"go.mod": "module example.com/parse\n\ngo 1.22\n",
 		"parse.go": `package parse
 
@@ -302,7 +289,7 @@ func TestCoverIgnoreDirectiveWithoutReasonIsAnErrorUnlessAllowed(t *testing.T) {
 	if want := "testgate cover: parse.go:8: //coverage:ignore has no reason"; res.code != 2 || !strings.HasPrefix(res.stderr, want) {
 		t.Errorf("exit %d, stderr %q; want 2 and %q", res.code, res.stderr, want)
 	}
-	writeTree(t, dir, map[string]string{".testgate.yml": "coverage:\n  ignore:\n    require-reason: false\n"})
+	testtree.Write(t, dir, map[string]string{".testgate.yml": "coverage:\n  ignore:\n    require-reason: false\n"})
 	if res := coverHere(t, dir, "-total=100", profile); res.code != 0 {
 		t.Errorf("with require-reason: false: exit %d, want 0\n%s%s", res.code, res.stdout, res.stderr)
 	}
@@ -382,7 +369,7 @@ func TestCoverWritesABadge(t *testing.T) {
 func TestCoverReadsLCOVAsLinesAndSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	lcov := filepath.Join(dir, "coverage.dat")
-	writeTree(t, dir, map[string]string{"coverage.dat": "TN:\nSF:pkg/calc/calc.go\nDA:3,1\nDA:4,1\nDA:7,0\nend_of_record\n"})
+	testtree.Write(t, dir, map[string]string{"coverage.dat": "TN:\nSF:pkg/calc/calc.go\nDA:3,1\nDA:4,1\nDA:7,0\nend_of_record\n"})
 	res := coverHere(t, dir, "-format=json", "-total=60", lcov)
 	r := decodeReport(t, res)
 	if res.code != 0 || r.Total.Statements != 3 || r.Total.Covered != 2 || !reflect.DeepEqual(r.LineFiles, []string{"pkg/calc/calc.go"}) {
@@ -399,7 +386,7 @@ func TestCoverReadsLCOVAsLinesAndSaysSo(t *testing.T) {
 func TestCoverMergesBinaryCoverageDataWithUnitProfiles(t *testing.T) {
 	isolateTools(t)
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"go.mod": "module example.com/tool\n\ngo 1.22\n",
 		"main.go": `package main
 
@@ -443,7 +430,7 @@ func greet() { println("hello") }
 
 func TestCoverGateFlagsRejectBadValuesWithExitCode2(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"c.out":         "mode: set\nm/a.go:1.1,2.1 1 1\n",
 		"baseline.json": `{"total": "high"}`,
 	})
