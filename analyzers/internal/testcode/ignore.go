@@ -21,6 +21,12 @@ const ignoreDirective = "//testgate:ignore"
 // that every suppression carries its why. Wrapping the run function (rather
 // than filtering in a driver) makes suppression work the same under
 // testgate lint, go vet and golangci-lint.
+//
+// Directives count in _test.go files only, the only files testgate's
+// analyzers report in; anywhere else they would silence nothing. Not
+// scanning the other files spares the analyzers with facts, which run on
+// every dependency of the packages under analysis, a pass over every
+// comment of those packages, once per analyzer.
 func WithIgnores(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		silenced := ignoredLines(pass)
@@ -48,12 +54,15 @@ func lineOf(fset *token.FileSet, pos token.Pos) fileLine {
 	return fileLine{p.Filename, p.Line}
 }
 
-// ignoredLines returns the lines on which directives silence pass's
-// analyzer, and reports the directives for it that lack a reason.
+// ignoredLines returns the lines of test files on which directives silence
+// pass's analyzer, and reports the directives for it that lack a reason.
 func ignoredLines(pass *analysis.Pass) map[fileLine]bool {
 	name := pass.Analyzer.Name
-	silenced := make(map[fileLine]bool)
+	var silenced map[fileLine]bool
 	for _, f := range pass.Files {
+		if !IsTestFile(pass, f) {
+			continue
+		}
 		for _, group := range f.Comments {
 			for _, c := range group.List {
 				rest, ok := strings.CutPrefix(c.Text, ignoreDirective)
@@ -69,6 +78,9 @@ func ignoredLines(pass *analysis.Pass) map[fileLine]bool {
 					continue
 				}
 				at := lineOf(pass.Fset, c.Pos())
+				if silenced == nil {
+					silenced = make(map[fileLine]bool)
+				}
 				silenced[at] = true
 				silenced[fileLine{at.file, at.line + 1}] = true
 			}

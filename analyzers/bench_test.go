@@ -1,0 +1,123 @@
+//go:build unix
+
+package analyzers_test
+
+import (
+	"fmt"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/testgate/testgate/analyzers"
+	"github.com/testgate/testgate/analyzers/cleanup"
+	"github.com/testgate/testgate/analyzers/extcall"
+	"github.com/testgate/testgate/analyzers/isolation"
+	"github.com/testgate/testgate/analyzers/noassert"
+	"github.com/testgate/testgate/analyzers/secret"
+	"github.com/testgate/testgate/analyzers/sleep"
+	"github.com/testgate/testgate/analyzers/testname"
+)
+
+// benchPattern is the real code the benchmarks analyze: x/tools' go/...
+// tree, about 280 packages and test variants with 130 test files. x/tools
+// is a dependency of this module, so the packages are in the module cache
+// wherever `go mod download` has run, and loading them writes nothing.
+const benchPattern = "golang.org/x/tools/go/..."
+
+// loadBenchPackages loads benchPattern once per test binary, and only when
+// a benchmark asks for it: plain go test never pays for the load.
+var loadBenchPackages = sync.OnceValues(func() ([]*packages.Package, error) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: true}
+	pkgs, err := packages.Load(cfg, benchPattern)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", benchPattern, err)
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		return nil, fmt.Errorf("loading %s: %d packages have errors", benchPattern, n)
+	}
+	return pkgs, nil
+})
+
+// factBaseline does nothing but declare a fact type and require the
+// inspector. A fact type makes the checker run an analyzer, and so the
+// inspector, on every dependency of the roots (the standard library
+// included), not on the roots alone: that is the least any analyzer with
+// facts (noassert, extcall, isolation) costs, and the fair baseline for
+// them and for the whole suite.
+var factBaseline = &analysis.Analyzer{
+	Name:      "factbaseline",
+	Doc:       "factbaseline requires the inspector and declares a fact type, and does nothing.",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes: []analysis.Fact{new(noFact)},
+	Run:       func(*analysis.Pass) (any, error) { return nil, nil },
+}
+
+type noFact struct{}
+
+func (*noFact) AFact() {}
+
+// BenchmarkSuite measures the analyzers on the packages of benchPattern.
+// The baselines are inspect (the inspector on the root packages, what a
+// multichecker running x/tools' inspect alone costs) and inspect_facts
+// (the inspector on every package, see factBaseline). Each analyzer runs
+// alone, with the inspector it requires; issue3 is testname, sleep,
+// secret and cleanup together; all is analyzers.All().
+//
+// The checker runs sequentially, and cpu-ns/op reports the process's CPU
+// time (garbage collection included) per run: on a shared, loaded machine
+// wall time says more about the neighbours than about the analyzers.
+func BenchmarkSuite(b *testing.B) {
+	pkgs, err := loadBenchPackages()
+	if err != nil {
+		b.Skipf("packages to analyze are unavailable: %v", err)
+	}
+	cases := []struct {
+		name      string
+		analyzers []*analysis.Analyzer
+	}{
+		{"inspect", []*analysis.Analyzer{inspect.Analyzer}},
+		{"inspect_facts", []*analysis.Analyzer{factBaseline}},
+		{"testname", []*analysis.Analyzer{testname.Analyzer}},
+		{"sleep", []*analysis.Analyzer{sleep.Analyzer}},
+		{"secret", []*analysis.Analyzer{secret.Analyzer}},
+		{"cleanup", []*analysis.Analyzer{cleanup.Analyzer}},
+		{"noassert", []*analysis.Analyzer{noassert.Analyzer}},
+		{"extcall", []*analysis.Analyzer{extcall.Analyzer}},
+		{"isolation", []*analysis.Analyzer{isolation.Analyzer}},
+		{"issue3", []*analysis.Analyzer{testname.Analyzer, sleep.Analyzer, secret.Analyzer, cleanup.Analyzer}},
+		{"all", analyzers.All()},
+	}
+	opts := &checker.Options{Sequential: true}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			var graph *checker.Graph
+			start := cpuTime(b)
+			for b.Loop() {
+				if graph, err = checker.Analyze(c.analyzers, pkgs, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(cpuTime(b)-start)/float64(b.N), "cpu-ns/op")
+			for act := range graph.All() {
+				if act.Err != nil {
+					b.Fatalf("%s: %v", act, act.Err)
+				}
+			}
+		})
+	}
+}
+
+// cpuTime returns the user and system CPU time the process has used.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatalf("getrusage: %v", err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
