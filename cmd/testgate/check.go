@@ -60,7 +60,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "testgate check: %v\n", err)
 		return exitBadUsage
 	}
-	_, patterns := testrun.SplitArgs(goTestArgs)
+	goFlags, patterns := testrun.SplitArgs(goTestArgs)
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 		goTestArgs = append(goTestArgs, patterns...)
@@ -88,7 +88,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		lintErr error
 		wg      sync.WaitGroup
 	)
-	wg.Go(func() { lint, lintErr = analyze(selected, patterns, true) })
+	wg.Go(func() { lint, lintErr = analyze(selected, patterns, true, tagFlags(goFlags)...) })
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
@@ -297,6 +297,10 @@ func splitCheckArgs(fs *flag.FlagSet, args []string) (ours, goTest []string) {
 	for i := 0; i < len(args); i++ {
 		arg := args[i]
 		name, _, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if name == "h" || name == "help" {
+			ours = append(ours, arg)
+			continue
+		}
 		f := fs.Lookup(name)
 		if !strings.HasPrefix(arg, "-") || f == nil {
 			goTest = append(goTest, arg)
@@ -354,4 +358,21 @@ func countOf(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// tagFlags returns the -tags flags among go test's flags, so that the
+// analyzers see the files the tests are built from.
+func tagFlags(goFlags []string) []string {
+	var tags []string
+	for i := 0; i < len(goFlags); i++ {
+		name := strings.TrimLeft(goFlags[i], "-")
+		switch {
+		case strings.HasPrefix(name, "tags="):
+			tags = append(tags, goFlags[i])
+		case name == "tags" && i+1 < len(goFlags):
+			tags = append(tags, goFlags[i], goFlags[i+1])
+			i++
+		}
+	}
+	return tags
 }

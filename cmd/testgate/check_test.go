@@ -68,6 +68,13 @@ func TestCheckRunsOnlyTheAnalyzersTheConfigEnables(t *testing.T) {
 	}
 }
 
+func TestCheckHelpDescribesCheckNotGoTest(t *testing.T) {
+	res := checkIn(t, checkModule, "-h")
+	if res.code != exitOK || !strings.Contains(res.stderr, "Usage: testgate check") || !strings.Contains(res.stderr, "-diff-base") {
+		t.Errorf("check -h = exit %d, stderr:\n%s\nwant exit 0 and check's usage", res.code, res.stderr)
+	}
+}
+
 func TestCheckRejectsBadUsageWithExitCode2(t *testing.T) {
 	cases := []struct {
 		name       string
@@ -104,8 +111,8 @@ func TestCheckShowsWhyGoTestBuiltNothing(t *testing.T) {
 
 func TestSplitCheckArgsKeepsOnlyTestgateFlags(t *testing.T) {
 	fs, _ := newCheckFlags(io.Discard)
-	ours, goTest := splitCheckArgs(fs, []string{"-total", "85", "-race", "-include-generated", "-tags", "e2e", "-format=json", "./..."})
-	if got, want := strings.Join(ours, " "), "-total 85 -include-generated -format=json"; got != want {
+	ours, goTest := splitCheckArgs(fs, []string{"-total", "85", "-race", "-include-generated", "-tags", "e2e", "-format=json", "-h", "./..."})
+	if got, want := strings.Join(ours, " "), "-total 85 -include-generated -format=json -h"; got != want {
 		t.Errorf("testgate flags = %q, want %q", got, want)
 	}
 	if got, want := strings.Join(goTest, " "), "-race -tags e2e ./..."; got != want {
@@ -168,5 +175,12 @@ func TestCheckJSONIsOneDocumentHoldingCoversReport(t *testing.T) {
 	}
 	if doc.Coverage.Pass || doc.Coverage.Total.Statements != 7 {
 		t.Errorf("coverage = %+v, want a failing report over 7 statements", doc.Coverage)
+	}
+}
+
+func TestTagFlagsKeepsOnlyBuildTags(t *testing.T) {
+	got := tagFlags([]string{"-race", "-tags", "integration", "-run", "X", "--tags=e2e,slow"})
+	if want := "-tags integration --tags=e2e,slow"; strings.Join(got, " ") != want {
+		t.Errorf("tagFlags = %q, want %q", got, want)
 	}
 }

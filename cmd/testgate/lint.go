@@ -214,12 +214,12 @@ type lintResult struct {
 // tests is set) and runs the analyzers on them. A file that belongs to a
 // package and to its test variant is analyzed twice; its findings are
 // reported once.
-func analyze(selected []*analysis.Analyzer, patterns []string, tests bool) (lintResult, error) {
+func analyze(selected []*analysis.Analyzer, patterns []string, tests bool, buildFlags ...string) (lintResult, error) {
 	mode := packages.LoadSyntax | packages.NeedModule
 	if needFacts(selected) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
-	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: tests}, patterns...)
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: tests, BuildFlags: buildFlags}, patterns...)
 	if err != nil {
 		return lintResult{}, fmt.Errorf("loading %s: %w", strings.Join(patterns, " "), err)
 	}
