@@ -452,16 +452,7 @@ func field(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
 // isHTTPVar reports whether e denotes one of net/http's package variables
 // named names.
 func isHTTPVar(info *types.Info, e ast.Expr, names ...string) bool {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
+	v, ok := testcode.Referenced(info, e).(*types.Var)
 	if !ok || v.Pkg() == nil || v.Pkg().Path() != "net/http" || v.Parent() != v.Pkg().Scope() {
 		return false
 	}

@@ -505,16 +505,7 @@ func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr, te
 
 // funcOf returns the function of the package that e names, if any.
 func (c *checker) funcOf(e ast.Expr) *types.Func {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
-		return nil
-	}
-	fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+	fn, ok := testcode.Referenced(c.pass.TypesInfo, e).(*types.Func)
 	if !ok || fn.Pkg() != c.pass.Pkg {
 		return nil
 	}

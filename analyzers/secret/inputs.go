@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 
 // minTestInputs is how many different values one name must take for
@@ -80,17 +82,10 @@ func (c *checker) callsOf(callee types.Object) []*ast.CallExpr {
 // calleeObject returns the function, method or function variable a call
 // names, so that calls of a test's own helper closure group together.
 func calleeObject(info *types.Info, call *ast.CallExpr) types.Object {
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return info.Uses[fun]
-	case *ast.SelectorExpr:
-		return info.Uses[fun.Sel]
-	case *ast.IndexExpr: // a generic function instantiated explicitly
-		if id, ok := fun.X.(*ast.Ident); ok {
-			return info.Uses[id]
-		}
+	if index, ok := ast.Unparen(call.Fun).(*ast.IndexExpr); ok { // a generic function instantiated explicitly
+		return testcode.Referenced(info, index.X)
 	}
-	return nil
+	return testcode.Referenced(info, call.Fun)
 }
 
 // tableOf returns the table literal whose element row is, directly, as a

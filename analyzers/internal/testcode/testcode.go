@@ -312,3 +312,15 @@ func isHandlerSignature(sig *types.Signature) bool {
 	return isNamed(sig.Params().At(0).Type(), "net/http", "ResponseWriter") &&
 		IsNamedType(sig.Params().At(1).Type(), "net/http", "Request")
 }
+
+// Referenced returns the object that e, a name or a qualified name
+// (pkg.Name, x.Field, x.Method) in parentheses or not, refers to, or nil.
+func Referenced(info *types.Info, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.Uses[x]
+	case *ast.SelectorExpr:
+		return info.Uses[x.Sel]
+	}
+	return nil
+}
