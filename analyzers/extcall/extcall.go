@@ -156,14 +156,16 @@ type funcInfo struct {
 	obj     *types.Func
 	sites   []site
 	swaps   bool          // it replaces http.DefaultTransport or DefaultClient
-	guarded bool          // it skips unless the external network is wanted
+	guarded bool          // it skips unless the external network is wanted (see guard)
+	guards  []ast.Expr    // conditions under which it returns or skips, not yet judged
 	callees []*types.Func // functions of the package it calls, whose guard covers it too
 	runs    bool          // go test runs it: all but examples without output
 }
 
 type checker struct {
 	pass     *analysis.Pass
-	vars     map[*types.Var]*varDef
+	root     inspector.Cursor
+	vars     map[*types.Var]*varDef // see defs
 	funcs    []*funcInfo
 	byObj    map[*types.Func]*funcInfo
 	facts    map[*types.Func]*dials // of the package's functions, and of imported ones once looked up
@@ -179,7 +181,7 @@ func run(pass *analysis.Pass) (any, error) {
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
 	c := &checker{
 		pass:     pass,
-		vars:     varDefs(pass, root),
+		root:     root,
 		byObj:    make(map[*types.Func]*funcInfo),
 		facts:    make(map[*types.Func]*dials),
 		swaps:    make(map[*types.Func]bool),
@@ -208,8 +210,19 @@ func mayDial(pass *analysis.Pass) bool {
 	return false
 }
 
+// defs returns the writes of the package's variables, recorded on first
+// need: only functions that dial, and their guards, look at variables, and
+// many packages that import net or net/http dial nowhere.
+func (c *checker) defs() map[*types.Var]*varDef {
+	if c.vars == nil {
+		c.vars = varDefs(c.pass, c.root)
+	}
+	return c.vars
+}
+
 // gather records, for each function declaration, the calls that may dial,
-// whether it replaces the default transport, and whether it is guarded.
+// whether it replaces the default transport, and the conditions that may
+// guard it (judged by guard only for functions that dial).
 func (c *checker) gather(root inspector.Cursor) {
 	info := c.pass.TypesInfo
 	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
@@ -224,8 +237,8 @@ func (c *checker) gather(root inspector.Cursor) {
 		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IfStmt)(nil)) {
 			switch node := n.Node().(type) {
 			case *ast.IfStmt:
-				if returns(node.Body) && c.readsSetting(node.Cond) {
-					fi.guarded = true
+				if returns(node.Body) {
+					fi.guards = append(fi.guards, node.Cond)
 				}
 			case *ast.AssignStmt:
 				if slices.ContainsFunc(node.Lhs, func(lhs ast.Expr) bool { return replacesDefault(info, lhs) }) {
@@ -240,8 +253,8 @@ func (c *checker) gather(root inspector.Cursor) {
 				switch {
 				case strings.EqualFold(fn.Name(), "MustHaveExternalNetwork"):
 					fi.guarded = true
-				case testcode.IsTestingMethod(fn, "Skip", "Skipf", "SkipNow") && c.skipsOnSetting(n):
-					fi.guarded = true
+				case testcode.IsTestingMethod(fn, "Skip", "Skipf", "SkipNow"):
+					fi.guards = append(fi.guards, skipConditions(n)...)
 				}
 				if _, ok := sinkOf(fn); ok || c.lookup(fn) {
 					fi.sites = append(fi.sites, site{node, fn})
@@ -313,18 +326,19 @@ func returns(block *ast.BlockStmt) bool {
 	return found
 }
 
-// skipsOnSetting reports whether the t.Skip call at cur sits in an if
-// statement whose condition reads the environment, a command-line flag or
-// testing.Short: the test runs only when someone asks for it.
-func (c *checker) skipsOnSetting(cur inspector.Cursor) bool {
+// skipConditions returns the conditions of the if statements the t.Skip
+// call at cur sits in: if one reads the environment, a command-line flag or
+// testing.Short, the test runs only when someone asks for it.
+func skipConditions(cur inspector.Cursor) []ast.Expr {
 	call := cur.Node()
+	var conds []ast.Expr
 	for ifc := range cur.Enclosing((*ast.IfStmt)(nil)) {
 		ifs := ifc.Node().(*ast.IfStmt)
-		if call.Pos() >= ifs.Body.Pos() && c.readsSetting(ifs.Cond) {
-			return true
+		if call.Pos() >= ifs.Body.Pos() {
+			conds = append(conds, ifs.Cond)
 		}
 	}
-	return false
+	return conds
 }
 
 func (c *checker) readsSetting(cond ast.Expr) bool {
@@ -348,7 +362,7 @@ func (c *checker) readsSetting(cond ast.Expr) bool {
 			found = found || isSetting(n)
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok {
-				if d := c.vars[v]; d != nil && d.value != nil && isSetting(d.value) {
+				if d := c.defs()[v]; d != nil && d.value != nil && isSetting(d.value) {
 					found = true
 				}
 			}
@@ -380,15 +394,25 @@ func (c *checker) runs(decl *ast.FuncDecl) bool {
 // guarded reports whether fi, or a function of the package it calls, skips
 // unless the external network is wanted.
 func (c *checker) guarded(fi *funcInfo) bool {
-	if fi.guarded {
+	if c.guard(fi) {
 		return true
 	}
 	for _, fn := range fi.callees {
-		if callee := c.byObj[fn]; callee != nil && callee.guarded {
+		if callee := c.byObj[fn]; callee != nil && c.guard(callee) {
 			return true
 		}
 	}
 	return false
+}
+
+// guard reports whether fi itself skips unless the external network is
+// wanted, judging its conditions on first need.
+func (c *checker) guard(fi *funcInfo) bool {
+	for len(fi.guards) > 0 && !fi.guarded {
+		fi.guarded = c.readsSetting(fi.guards[0])
+		fi.guards = fi.guards[1:]
+	}
+	return fi.guarded
 }
 
 // maxRounds bounds the propagation of facts through the package's own
@@ -408,8 +432,8 @@ func (c *checker) summarize() {
 				c.swaps[fi.obj] = true
 				changed = true
 			}
-			if c.guarded(fi) {
-				continue
+			if len(fi.sites) == 0 || c.guarded(fi) {
+				continue // no templates, old or new
 			}
 			templates := c.templates(fi)
 			old := c.facts[fi.obj]
@@ -467,7 +491,7 @@ func (t template) equal(u template) bool {
 func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
 	return &flow{
 		info:    c.pass.TypesInfo,
-		vars:    c.vars,
+		vars:    c.defs(),
 		params:  params,
 		pkgVars: pkgVars,
 		calls: func(call *ast.CallExpr) bool {
@@ -615,10 +639,13 @@ func (c *checker) report() {
 			swapped = true
 		}
 	}
-	f := c.flow(nil, true)
+	var f *flow
 	for _, fi := range c.funcs {
-		if !testcode.InTestFile(c.pass, fi.decl.Pos()) || !fi.runs || c.guarded(fi) {
+		if len(fi.sites) == 0 || !testcode.InTestFile(c.pass, fi.decl.Pos()) || !fi.runs || c.guarded(fi) {
 			continue
+		}
+		if f == nil {
+			f = c.flow(nil, true)
 		}
 		for _, s := range fi.sites {
 			for _, d := range c.dialsAt(s, f) {

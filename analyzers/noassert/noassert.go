@@ -66,13 +66,17 @@ func run(pass *analysis.Pass) (any, error) {
 
 	// Every package is summarized, test files or not, because its
 	// helpers' facts are what its importers' tests rely on.
-	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
+	inTest := false // whether the file of the declarations that follow is a test file
+	for cur := range in.Root().Preorder((*ast.File)(nil), (*ast.FuncDecl)(nil)) {
+		decl, ok := cur.Node().(*ast.FuncDecl)
+		if !ok {
+			inTest = testcode.IsTestFile(pass, cur.Node().(*ast.File))
+			continue
+		}
 		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
 		if !ok || decl.Body == nil {
 			continue
 		}
-		inTest := testcode.InTestFile(pass, decl.Pos())
 		if inTest || hasTrackedParam(fn.Signature()) {
 			s := &summary{fn: fn, cur: cur, decl: decl, inTest: inTest}
 			c.funcs[fn] = s
