@@ -31,22 +31,45 @@ const (
 
 const informationURI = "https://github.com/testgate/testgate"
 
-// runLint behaves exactly like a multichecker built from testgate's
-// analyzers (same flags, same -json shape, exit 3 when it reports) unless
-// -format asks for sarif or github, which testgate prints itself.
+// runLint behaves like a multichecker built from testgate's analyzers
+// (same flags, same text and -json output, exit 3 when it reports), adds
+// -format=sarif and -format=github, and loads only the named packages from
+// source (see analyze). The flags that rewrite files or tune the driver
+// itself go to the multichecker unchanged.
 func runLint(args []string, stdout, stderr io.Writer) int {
 	format, rest, err := cutFormat(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "testgate lint: %v\n", err)
 		return exitBadUsage
 	}
-	if format == "text" {
+	if format == "text" && needsMultichecker(rest) {
 		// Declared only so that -help lists it; cutFormat took it out.
 		flag.String("format", "text", "output format: text, sarif or github")
 		os.Args = append([]string{os.Args[0]}, rest...)
 		multichecker.Main(analyzers.All()...) // exits
 	}
 	return lintFormatted(format, rest, stdout, stderr)
+}
+
+// multicheckerOnly are the multichecker's flags beyond selection, options,
+// -test and -json: applying fixes, showing diffs or context lines, and
+// profiling the driver.
+var multicheckerOnly = []string{"fix", "diff", "c", "debug", "cpuprofile", "memprofile", "trace", "V", "flags"}
+
+func needsMultichecker(args []string) bool {
+	for _, arg := range args {
+		if arg == "--" {
+			return false
+		}
+		if !strings.HasPrefix(arg, "-") {
+			continue
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if slices.Contains(multicheckerOnly, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutFormat removes -format (or --format) from the flags in args and
@@ -89,6 +112,10 @@ func lintFormatted(format string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("testgate lint -format="+format, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
+	var asJSON *bool
+	if format == "text" {
+		asJSON = fs.Bool("json", false, "emit JSON output")
+	}
 	selection := registerAnalyzerFlags(fs, suite)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -115,11 +142,23 @@ func lintFormatted(format string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "testgate lint: %v\n", err)
 		return exitLintError
 	}
-	switch format {
-	case "sarif":
+	switch {
+	case format == "sarif":
 		err = writeSARIF(stdout, selected, res, root)
-	case "github":
+	case format == "github":
 		err = writeGitHub(stdout, res.findings, root)
+	case *asJSON:
+		// As the multichecker: the findings are data, not a failure.
+		if err := res.graph.PrintJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "testgate lint: writing json: %v\n", err)
+			return exitLintError
+		}
+		if len(res.problems) > 0 {
+			return exitLintError
+		}
+		return exitOK
+	default:
+		err = writeText(stderr, res.findings)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "testgate lint: writing %s: %v\n", format, err)
@@ -208,17 +247,23 @@ type lintResult struct {
 	findings       []finding // de-duplicated, sorted by position
 	problems       []string  // package errors and analyzer failures, as text
 	analyzerFailed bool
+	graph          *checker.Graph
 }
 
 // analyze loads the packages matching patterns (with their tests when
 // tests is set) and runs the analyzers on them. A file that belongs to a
 // package and to its test variant is analyzed twice; its findings are
 // reported once.
+//
+// Only the packages matching patterns are parsed and type-checked from
+// source; their dependencies come from the compiler's export data, as in
+// go vet. Facts therefore flow between the packages named (./... names the
+// whole module), not from the standard library or other modules: the
+// analyzers treat a helper they know nothing about as the safe case (it
+// may fail the test, it does not dial), and loading every dependency from
+// source would cost four times as much.
 func analyze(selected []*analysis.Analyzer, patterns []string, tests bool, buildFlags ...string) (lintResult, error) {
 	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(selected) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
 	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: tests, BuildFlags: buildFlags}, patterns...)
 	if err != nil {
 		return lintResult{}, fmt.Errorf("loading %s: %w", strings.Join(patterns, " "), err)
@@ -226,16 +271,18 @@ func analyze(selected []*analysis.Analyzer, patterns []string, tests bool, build
 	if len(pkgs) == 0 {
 		return lintResult{}, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	var res lintResult
+	res := lintResult{}
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			res.problems = append(res.problems, e.Error())
 		}
 	})
+	keepRootImports(pkgs)
 	graph, err := checker.Analyze(selected, pkgs, nil)
 	if err != nil {
 		return lintResult{}, fmt.Errorf("analyzing: %w", err)
 	}
+	res.graph = graph
 	seen := make(map[finding]bool)
 	for act := range graph.All() {
 		if act.Err != nil {
@@ -265,15 +312,22 @@ func analyze(selected []*analysis.Analyzer, patterns []string, tests bool, build
 	return res, nil
 }
 
-// needFacts reports whether an analyzer, or one it requires, uses facts,
-// which need every dependency loaded from source.
-func needFacts(list []*analysis.Analyzer) bool {
-	for _, a := range list {
-		if len(a.FactTypes) > 0 || needFacts(a.Requires) {
-			return true
+// keepRootImports drops from each package's Imports the dependencies that
+// were loaded from export data (placeholders without syntax or types), so
+// that the checker runs fact-using analyzers only on packages it has
+// source for, in dependency order.
+func keepRootImports(roots []*packages.Package) {
+	loaded := make(map[*packages.Package]bool, len(roots))
+	for _, p := range roots {
+		loaded[p] = true
+	}
+	for _, p := range roots {
+		for path, imp := range p.Imports {
+			if !loaded[imp] {
+				delete(p.Imports, path)
+			}
 		}
 	}
-	return false
 }
 
 // relPath returns filename relative to root when it lies below root, and
@@ -284,6 +338,17 @@ func relPath(root, filename string) (string, bool) {
 		return filepath.ToSlash(filename), false
 	}
 	return filepath.ToSlash(rel), true
+}
+
+// writeText prints findings as the multichecker does: one
+// "file:line:col: message" line each.
+func writeText(w io.Writer, findings []finding) error {
+	for _, f := range findings {
+		if _, err := fmt.Fprintf(w, "%s: %s\n", f.posn, f.message); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeGitHub prints one ::warning workflow command per finding, which

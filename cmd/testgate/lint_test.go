@@ -369,3 +369,23 @@ func flagSetForTest() *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	return fs
 }
+
+func TestOnlyFixingDiffingAndProfilingFlagsNeedTheMultichecker(t *testing.T) {
+	cases := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"./..."}, false},
+		{[]string{"-json", "-sleep", "-test=false", "-sleep.x=1", "./..."}, false},
+		{[]string{"-fix", "./..."}, true},
+		{[]string{"--diff", "./..."}, true},
+		{[]string{"-c=2", "./..."}, true},
+		{[]string{"-cpuprofile", "cpu.out", "./..."}, true},
+		{[]string{"--", "-fix"}, false},
+	}
+	for _, tc := range cases {
+		if got := needsMultichecker(tc.args); got != tc.want {
+			t.Errorf("needsMultichecker(%q) = %v, want %v", tc.args, got, tc.want)
+		}
+	}
+}
