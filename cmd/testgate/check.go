@@ -101,7 +101,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 	sum := checkSummary{tests: tests, lint: lint, lintErr: lintErr}
 	if hasBlocks(profile) {
-		if sum.coverage, err = coverGate(opts, []string{profile}, stderr); err != nil {
+		if sum.coverage, err = coverGate(opts, cfg, []string{profile}, stderr); err != nil {
 			return fail(err)
 		}
 	}

@@ -116,7 +116,11 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 0 && len(opts.coverDirs) == 0 {
 		return fail(errors.New("no profile given; usage: testgate cover [flags] PROFILE [PROFILE...]"))
 	}
-	r, err := coverGate(opts, fs.Args(), stderr)
+	cfg, err := loadConfig(opts.configFile)
+	if err != nil {
+		return fail(err)
+	}
+	r, err := coverGate(opts, cfg, fs.Args(), stderr)
 	if err != nil {
 		return fail(err)
 	}
@@ -130,15 +134,12 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 }
 
 // coverGate runs the coverage pipeline on the profiles named (text or
-// LCOV) and opts.coverDirs, and returns the judged report. Warnings go to
-// stderr, one line each; an error means bad input (exit status 2).
-func coverGate(opts *coverOptions, profiles []string, stderr io.Writer) (*coverage.Report, error) {
+// LCOV) and opts.coverDirs under cfg and the flags, and returns the judged
+// report. Warnings go to stderr, one line each; an error means bad input
+// (exit status 2).
+func coverGate(opts *coverOptions, cfg *config.Config, profiles []string, stderr io.Writer) (*coverage.Report, error) {
 	if opts.funcs < 0 {
 		return nil, fmt.Errorf("-func %d: want a number of functions, 0 or more", opts.funcs)
-	}
-	cfg, err := loadConfig(opts.configFile)
-	if err != nil {
-		return nil, err
 	}
 	policy := cfg.Coverage.Policy()
 	for _, f := range []struct {
