@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -62,8 +63,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	goFlags, patterns := testrun.SplitArgs(goTestArgs)
 	if len(patterns) == 0 {
+		// Before -args, whose followers belong to the test binary.
 		patterns = []string{"./..."}
-		goTestArgs = append(goTestArgs, patterns...)
+		at := len(goFlags)
+		goTestArgs = slices.Insert(goTestArgs, at, patterns...)
 	}
 	cfg, err := loadConfig(opts.configFile)
 	if err != nil {

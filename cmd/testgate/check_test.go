@@ -184,3 +184,10 @@ func TestTagFlagsKeepsOnlyBuildTags(t *testing.T) {
 		t.Errorf("tagFlags = %q, want %q", got, want)
 	}
 }
+
+func TestCheckPutsTheDefaultPackagesBeforeTestBinaryArgs(t *testing.T) {
+	res := checkIn(t, checkModule, "-run", "TestAdd", "-args", "-test.short")
+	if !strings.Contains(res.stdout, "4 packages tested") {
+		t.Errorf("check -run TestAdd -args -test.short did not test ./...:\n%s\n%s", res.stdout, res.stderr)
+	}
+}
