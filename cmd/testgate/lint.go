@@ -124,7 +124,7 @@ func lintFormatted(format string, args []string, stdout, stderr io.Writer) int {
 		return exitBadUsage
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintf(stderr, "usage: testgate lint -format=%s [-NAME] [-NAME.flag=value] [-test=false] packages...\n", format)
+		fmt.Fprintln(stderr, "usage: testgate lint [-format=text|sarif|github] [-json] [-NAME] [-NAME.flag=value] [-test=false] packages...")
 		return exitBadUsage
 	}
 	selected := selection.analyzers(suite)
