@@ -109,27 +109,17 @@ func varDefs(pass *analysis.Pass, root inspector.Cursor) map[*types.Var]*varDef 
 	for cur := range root.Preorder(filter...) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				switch {
-				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-					write(lhs, nil, -1)
-				case len(n.Lhs) == len(n.Rhs):
-					write(lhs, n.Rhs[i], -1)
-				default:
-					write(lhs, n.Rhs[0], i)
-				}
+			rhs := n.Rhs
+			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+				rhs = nil // x += y: the value is no literal of the source
 			}
+			assignEach(n.Lhs, rhs, write)
 		case *ast.ValueSpec:
+			names := make([]ast.Expr, len(n.Names))
 			for i, name := range n.Names {
-				switch {
-				case len(n.Values) == 0:
-					write(name, nil, -1)
-				case len(n.Values) == len(n.Names):
-					write(name, n.Values[i], -1)
-				default:
-					write(name, n.Values[0], i)
-				}
+				names[i] = name
 			}
+			assignEach(names, n.Values, write)
 		case *ast.IncDecStmt:
 			write(n.X, nil, -1)
 		case *ast.RangeStmt:
@@ -462,4 +452,21 @@ func isHTTPVar(info *types.Info, e ast.Expr, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// assignEach calls write for every target of an assignment or declaration
+// with the expression it receives: its own right-hand side, nil when there
+// is none, or the one multi-value right-hand side and the target's index in
+// its results.
+func assignEach(lhs, rhs []ast.Expr, write func(lhs, value ast.Expr, index int)) {
+	for i, target := range lhs {
+		switch {
+		case len(rhs) == 0:
+			write(target, nil, -1)
+		case len(rhs) == len(lhs):
+			write(target, rhs[i], -1)
+		default:
+			write(target, rhs[0], i)
+		}
+	}
 }
