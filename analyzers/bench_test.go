@@ -16,13 +16,6 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/testgate/testgate/analyzers"
-	"github.com/testgate/testgate/analyzers/cleanup"
-	"github.com/testgate/testgate/analyzers/extcall"
-	"github.com/testgate/testgate/analyzers/isolation"
-	"github.com/testgate/testgate/analyzers/noassert"
-	"github.com/testgate/testgate/analyzers/secret"
-	"github.com/testgate/testgate/analyzers/sleep"
-	"github.com/testgate/testgate/analyzers/testname"
 )
 
 // benchPattern is the real code the benchmarks analyze: x/tools' go/...
@@ -86,22 +79,24 @@ func BenchmarkSuite(b *testing.B) {
 	if err != nil {
 		b.Skipf("packages to analyze are unavailable: %v", err)
 	}
-	cases := []struct {
+	type benchCase struct {
 		name      string
 		analyzers []*analysis.Analyzer
-	}{
+	}
+	cases := []benchCase{
 		{"inspect", []*analysis.Analyzer{inspect.Analyzer}},
 		{"inspect_facts", []*analysis.Analyzer{factBaseline}},
-		{"testname", []*analysis.Analyzer{testname.Analyzer}},
-		{"sleep", []*analysis.Analyzer{sleep.Analyzer}},
-		{"secret", []*analysis.Analyzer{secret.Analyzer}},
-		{"cleanup", []*analysis.Analyzer{cleanup.Analyzer}},
-		{"noassert", []*analysis.Analyzer{noassert.Analyzer}},
-		{"extcall", []*analysis.Analyzer{extcall.Analyzer}},
-		{"isolation", []*analysis.Analyzer{isolation.Analyzer}},
-		{"nofacts", []*analysis.Analyzer{testname.Analyzer, sleep.Analyzer, secret.Analyzer, cleanup.Analyzer}},
-		{"all", analyzers.All()},
 	}
+	// Each analyzer alone, the ones without facts together (issue 3's
+	// four, whose baseline is inspect), and the whole suite.
+	var noFacts []*analysis.Analyzer
+	for _, a := range analyzers.All() {
+		cases = append(cases, benchCase{a.Name, []*analysis.Analyzer{a}})
+		if len(a.FactTypes) == 0 {
+			noFacts = append(noFacts, a)
+		}
+	}
+	cases = append(cases, benchCase{"nofacts", noFacts}, benchCase{"all", analyzers.All()})
 	opts := &checker.Options{Sequential: true}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
