@@ -126,12 +126,13 @@ func Default() *Config {
 	p := coverage.DefaultPolicy()
 	return &Config{Coverage: Coverage{
 		Threshold: Threshold{
-			Total:   Percent(p.Total),
-			Package: Percent(p.Package),
-			File:    Percent(p.File),
+			Total:    Percent(p.Total),
+			Package:  Percent(p.Package),
+			File:     Percent(p.File),
+			Function: Percent(p.Function),
 		},
-		Diff:     Diff{Threshold: 80},
-		Baseline: Baseline{Tolerance: 0.5},
+		Diff:     Diff{Threshold: Percent(p.Diff.Threshold), MinStatements: p.Diff.MinStatements},
+		Baseline: Baseline{Tolerance: Percent(p.BaselineTolerance)},
 		Ignore:   Ignore{RequireReason: true},
 	}}
 }
@@ -179,12 +180,15 @@ func syntaxError(name string, err error) error {
 	return fmt.Errorf("%s: %w", name, err)
 }
 
-// Policy returns the thresholds and overrides of c as a coverage policy.
+// Policy returns every threshold of c as a coverage policy.
 func (c *Coverage) Policy() coverage.Policy {
 	p := coverage.Policy{
-		Total:   float64(c.Threshold.Total),
-		Package: float64(c.Threshold.Package),
-		File:    float64(c.Threshold.File),
+		Total:             float64(c.Threshold.Total),
+		Package:           float64(c.Threshold.Package),
+		File:              float64(c.Threshold.File),
+		Function:          float64(c.Threshold.Function),
+		Diff:              coverage.DiffPolicy{Threshold: float64(c.Diff.Threshold), MinStatements: c.Diff.MinStatements},
+		BaselineTolerance: float64(c.Baseline.Tolerance),
 	}
 	for _, o := range c.Overrides {
 		p.Overrides = append(p.Overrides, coverage.Override{
@@ -194,11 +198,6 @@ func (c *Coverage) Policy() coverage.Policy {
 		})
 	}
 	return p
-}
-
-// DiffPolicy returns the changed-lines settings of c as a coverage policy.
-func (c *Coverage) DiffPolicy() coverage.DiffPolicy {
-	return coverage.DiffPolicy{Threshold: float64(c.Diff.Threshold), MinStatements: c.Diff.MinStatements}
 }
 
 // ExcludePatterns returns the exclude patterns of c.

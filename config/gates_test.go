@@ -27,7 +27,7 @@ coverage:
 	if cov.Threshold.Function != 70.5 {
 		t.Errorf("function threshold = %v, want 70.5", cov.Threshold.Function)
 	}
-	if got, want := cov.DiffPolicy(), (coverage.DiffPolicy{Threshold: 90, MinStatements: 20}); got != want {
+	if got, want := cov.Policy().Diff, (coverage.DiffPolicy{Threshold: 90, MinStatements: 20}); got != want {
 		t.Errorf("DiffPolicy = %+v, want %+v", got, want)
 	}
 	if cov.Baseline.Tolerance != 1.5 || cov.Ignore.RequireReason {
@@ -37,7 +37,7 @@ coverage:
 
 func TestDefaultGateSettingsNeedNoFile(t *testing.T) {
 	cov := Default().Coverage
-	if got, want := cov.DiffPolicy(), (coverage.DiffPolicy{Threshold: 80}); got != want {
+	if got, want := cov.Policy().Diff, (coverage.DiffPolicy{Threshold: 80}); got != want {
 		t.Errorf("default DiffPolicy = %+v, want %+v", got, want)
 	}
 	if cov.Threshold.Function != 0 || cov.Baseline.Tolerance != 0.5 || !cov.Ignore.RequireReason {

@@ -221,22 +221,22 @@ type DiffReport struct {
 	// Note says why the threshold did not apply, if it did not.
 	Note string `json:"note,omitempty"`
 	// Uncovered are the changed lines in blocks that did not run.
-	Uncovered []Lines `json:"uncovered"`
+	Uncovered []UncoveredLines `json:"uncovered"`
 	// Outside lists changed Go files (not tests) of directories without
 	// coverage data: packages go test did not profile, or files the build
 	// leaves out.
 	Outside []string `json:"outside,omitempty"`
 }
 
-// Lines are lines Start to End of a file whose path is relative to the
-// repository's top directory.
-type Lines struct {
+// UncoveredLines are changed lines Start to End, both included, of a file
+// whose path is relative to the repository's top directory, that no test ran.
+type UncoveredLines struct {
 	File  string `json:"file"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 }
 
-func (l Lines) String() string {
+func (l UncoveredLines) String() string {
 	if l.Start == l.End {
 		return fmt.Sprintf("%s:%d", l.File, l.Start)
 	}
@@ -255,7 +255,7 @@ func JudgeDiff(r *Report, p *Profile, src *Sources, c *Changes, policy DiffPolic
 		MergeBase:     c.MergeBase,
 		Threshold:     policy.Threshold,
 		MinStatements: policy.MinStatements,
-		Uncovered:     []Lines{},
+		Uncovered:     []UncoveredLines{},
 	}
 	locate := repoLocator(src, c.Root)
 	// Directories with coverage data: a changed file there without any is
@@ -294,7 +294,7 @@ func JudgeDiff(r *Report, p *Profile, src *Sources, c *Changes, policy DiffPolic
 			}
 		}
 		for _, u := range coalesce(uncovered) {
-			d.Uncovered = append(d.Uncovered, Lines{rel, u.Start, u.End})
+			d.Uncovered = append(d.Uncovered, UncoveredLines{rel, u.Start, u.End})
 		}
 	}
 	for name := range c.Files {
@@ -303,7 +303,7 @@ func JudgeDiff(r *Report, p *Profile, src *Sources, c *Changes, policy DiffPolic
 		}
 	}
 	slices.Sort(d.Outside)
-	slices.SortFunc(d.Uncovered, func(a, b Lines) int {
+	slices.SortFunc(d.Uncovered, func(a, b UncoveredLines) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Start, b.Start))
 	})
 

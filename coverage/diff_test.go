@@ -100,7 +100,7 @@ example.com/m/lex.rl:4.1,6.1 1 0
 	if d.Statements != 10 || d.Covered != 2 || d.Percent != 20 || !d.Pass || !r.Pass {
 		t.Errorf("diff = %d of %d statements, %v%%, pass %v; want 2 of 10 (b.go untouched, the 0-statement block skipped), 20%%, pass", d.Covered, d.Statements, d.Percent, d.Pass)
 	}
-	want := []Lines{{"mod/a.go", 8, 8}, {"mod/a.go", 12, 13}, {"mod/lex.rl", 5, 5}}
+	want := []UncoveredLines{{"mod/a.go", 8, 8}, {"mod/a.go", 12, 13}, {"mod/lex.rl", 5, 5}}
 	if !reflect.DeepEqual(d.Uncovered, want) {
 		t.Errorf("uncovered = %v, want %v", d.Uncovered, want)
 	}
@@ -149,7 +149,7 @@ func TestJudgeDiffPlacesRelativeLCOVNamesAtTheRepositoryRoot(t *testing.T) {
 	}
 	r := &Report{Pass: true}
 	JudgeDiff(r, p, NewSources(dir), &Changes{Root: dir, Files: map[string][]LineRange{"pkg/a.go": {{3, 4}}}}, DiffPolicy{Threshold: 80})
-	if want := []Lines{{"pkg/a.go", 3, 3}}; r.Diff.Statements != 2 || !reflect.DeepEqual(r.Diff.Uncovered, want) {
+	if want := []UncoveredLines{{"pkg/a.go", 3, 3}}; r.Diff.Statements != 2 || !reflect.DeepEqual(r.Diff.Uncovered, want) {
 		t.Errorf("diff = %+v, want 2 lines and %v uncovered", r.Diff, want)
 	}
 }

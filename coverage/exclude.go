@@ -1,12 +1,13 @@
 package coverage
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"os"
 	"regexp"
-	"runtime"
 	"slices"
-	"strings"
-	"sync"
 )
 
 // ExcludeMatching drops the files whose names match any of patterns
@@ -34,31 +35,13 @@ const ReasonGenerated = "generated"
 // found are kept, with one warning that counts them and names one.
 func ExcludeGenerated(p *Profile, src *Sources) *Profile {
 	generated := make([]bool, len(p.Files))
-	missing := make([]bool, len(p.Files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers(len(p.Files)) {
-		wg.Go(func() {
-			buf := make([]byte, headerChunk)
-			for i := range next {
-				name := p.Files[i].Name
-				if !strings.HasSuffix(name, ".go") {
-					continue // //line targets and the like carry no Go header
-				}
-				path, ok := src.File(name)
-				if ok {
-					generated[i], ok = isGeneratedFile(path, buf)
-				}
-				missing[i] = !ok
-			}
-		})
-	}
-	for i := range p.Files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
+	warnings := eachGoFile(p, src, "kept them as not generated (or pass -include-generated)", func() func(int, string) bool {
+		buf := make([]byte, headerChunk)
+		return func(i int, path string) (ok bool) {
+			generated[i], ok = isGeneratedFile(path, buf)
+			return ok
+		}
+	})
 	i := -1
 	out := exclude(p, func(File) string {
 		i++
@@ -67,28 +50,8 @@ func ExcludeGenerated(p *Profile, src *Sources) *Profile {
 		}
 		return ""
 	})
-	var count int
-	var example string
-	for i, m := range missing {
-		if m {
-			if count == 0 {
-				example = p.Files[i].Name
-			}
-			count++
-		}
-	}
-	if count > 0 {
-		out.Warnings = append(out.Warnings, fmt.Sprintf(
-			"cannot find the sources of %d of %d profiled files (e.g. %s): kept them as not generated; run testgate in the module or workspace the profile comes from, or pass -include-generated",
-			count, len(p.Files), example))
-	}
+	out.Warnings = append(out.Warnings, warnings...)
 	return out
-}
-
-// workers is how many goroutines read n file headers: reads block in
-// system calls, so more than one per CPU.
-func workers(n int) int {
-	return max(1, min(n, 4*runtime.GOMAXPROCS(0)))
 }
 
 // exclude returns p without the files for which why returns a reason,
@@ -109,4 +72,77 @@ func exclude(p *Profile, why func(File) string) *Profile {
 		out.Files = append(out.Files, f)
 	}
 	return out
+}
+
+// headerChunk is how much of a file isGeneratedFile reads first: enough for
+// the license header and build constraints of nearly every file.
+const headerChunk = 4 << 10
+
+// isGeneratedFile reports whether the Go file at path is generated, reading
+// only its header into buf (of len headerChunk, reused across calls); ok is
+// false when the file cannot be read.
+func isGeneratedFile(path string, buf []byte) (generated, ok bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, false
+	}
+	defer f.Close()
+	n, err := io.ReadFull(f, buf)
+	buf = buf[:n]
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, false
+	}
+	generated, done := scanHeader(buf)
+	if done || n < headerChunk {
+		return generated, true
+	}
+	rest, err := io.ReadAll(f)
+	if err != nil {
+		return false, false
+	}
+	generated, _ = scanHeader(append(buf, rest...))
+	return generated, true
+}
+
+// scanHeader reports whether src, the start of a Go file, has a comment
+// line "// Code generated ... DO NOT EDIT." before the package clause, as
+// go/ast.IsGenerated decides; done reports whether src reached the end of
+// the comments before the package clause.
+func scanHeader(src []byte) (generated, done bool) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	for {
+		src = bytes.TrimLeft(src, " \t\r\n")
+		var comment []byte
+		switch {
+		case len(src) == 0:
+			return false, false
+		case bytes.HasPrefix(src, []byte("//")):
+			end := bytes.IndexByte(src, '\n')
+			if end < 0 {
+				return isGeneratedLine(src), false
+			}
+			comment, src = src[:end], src[end:]
+		case bytes.HasPrefix(src, []byte("/*")):
+			end := bytes.Index(src[2:], []byte("*/"))
+			if end < 0 {
+				return false, false
+			}
+			comment, src = src[:end+4], src[end+4:]
+		default:
+			return false, true
+		}
+		for line := range bytes.SplitSeq(comment, []byte("\n")) {
+			if isGeneratedLine(line) {
+				return true, true
+			}
+		}
+	}
+}
+
+func isGeneratedLine(line []byte) bool {
+	if bytes.IndexByte(line, '\r') >= 0 {
+		line = bytes.ReplaceAll(line, []byte("\r"), nil)
+	}
+	rest, ok := bytes.CutPrefix(line, []byte("// Code generated "))
+	return ok && bytes.HasSuffix(rest, []byte(" DO NOT EDIT."))
 }

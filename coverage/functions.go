@@ -18,8 +18,7 @@ type Function struct {
 	Covered    int     `json:"covered"`
 	Percent    float64 `json:"percent"` // of statements, unrounded
 	Entered    bool    `json:"entered"` // any block of it ran
-	// Path is the file's path relative to the working directory when
-	// known; never encoded.
+	// Path is the file's Path (see Locate); never encoded.
 	Path string `json:"-"`
 }
 
@@ -41,16 +40,15 @@ type FunctionReport struct {
 // left out by exclusions or //coverage:ignore do not. It parses every Go
 // file of p, in parallel; files whose source cannot be found are skipped,
 // with a warning.
-func Functions(p *Profile, src *Sources) ([]Function, []string) {
+func Functions(p *Profile, src *Sources) ([]Function, []Warning) {
 	found := make([][]Function, len(p.Files))
-	warning := eachSource(p, src, "their functions are not counted", func(i int, path string, data []byte) {
+	warnings := eachSource(p, src, "their functions are not counted", func(i int, path string, data []byte) {
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, path, data, parser.SkipObjectResolution)
 		if err != nil {
 			return // a stale profile or a file of another build; nothing to count
 		}
 		file := p.Files[i]
-		rel, _ := src.Rel(file.Name)
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
@@ -68,17 +66,13 @@ func Functions(p *Profile, src *Sources) ([]Function, []string) {
 				Covered:    c.Covered,
 				Percent:    c.Percent(),
 				Entered:    entered,
-				Path:       rel,
+				Path:       file.Path,
 			})
 		}
 	})
 	var fs []Function
 	for _, f := range found {
 		fs = append(fs, f...)
-	}
-	var warnings []string
-	if warning != "" {
-		warnings = append(warnings, warning)
 	}
 	return fs, warnings
 }
@@ -91,7 +85,7 @@ func blocksWithin(f File, s span) (c Counts, n int, ran bool) {
 		if b.StartLine > s.end.line {
 			break
 		}
-		if !s.contains(b, f.Lines) {
+		if !s.contains(b, f.CountsLines) {
 			continue
 		}
 		n++

@@ -38,7 +38,7 @@ func ExcludeIgnored(p *Profile, src *Sources, requireReason bool) (*Profile, err
 		errs    []error
 	}
 	results := make([]found, len(p.Files))
-	warning := eachSource(p, src, "//coverage:ignore directives in them are not applied", func(i int, path string, data []byte) {
+	warnings := eachSource(p, src, "//coverage:ignore directives in them are not applied", func(i int, path string, data []byte) {
 		if !bytes.Contains(data, []byte(IgnoreDirective)) {
 			return
 		}
@@ -87,7 +87,7 @@ func ExcludeIgnored(p *Profile, src *Sources, requireReason bool) (*Profile, err
 		f.Blocks = slices.Clone(f.Blocks)
 		for j, s := range r.spans {
 			f.Blocks = slices.DeleteFunc(f.Blocks, func(b Block) bool {
-				if s.contains(b, f.Lines) {
+				if s.contains(b, f.CountsLines) {
 					r.ignored[j].Statements += b.NumStmt
 					return true
 				}
@@ -96,9 +96,7 @@ func ExcludeIgnored(p *Profile, src *Sources, requireReason bool) (*Profile, err
 		}
 		out.Ignored = append(out.Ignored, r.ignored...)
 	}
-	if warning != "" {
-		out.Warnings = append(out.Warnings, warning)
-	}
+	out.Warnings = append(out.Warnings, warnings...)
 	return out, nil
 }
 

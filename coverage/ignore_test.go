@@ -173,7 +173,7 @@ func TestExcludeIgnoredWarnsOnceAboutMissingSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "cannot find the sources of 2 of 3 profiled files (e.g. example.com/m/gone.go): //coverage:ignore directives in them are not applied"
-	if len(got.Warnings) != 1 || !strings.HasPrefix(got.Warnings[0], want) {
+	if len(got.Warnings) != 1 || !strings.HasPrefix(got.Warnings[0].Message, want) {
 		t.Errorf("warnings = %q, want one starting %q", got.Warnings, want)
 	}
 	again, err := ExcludeIgnored(got, src, true)

@@ -2,12 +2,20 @@ package coverage
 
 import "regexp"
 
-// A Policy holds the coverage thresholds, in percent.
+// A Policy holds every coverage threshold, in percent.
 type Policy struct {
 	Total, Package, File float64
 	// Overrides refine Package and File for names matching their Path;
 	// the last matching override that sets a threshold wins.
 	Overrides []Override
+	// Function is the threshold of the share of functions entered at
+	// least once (see JudgeFunctions).
+	Function float64
+	// Diff gates the changed lines (see JudgeDiff).
+	Diff DiffPolicy
+	// BaselineTolerance is how many percentage points the total or a
+	// package may drop below a baseline (see JudgeBaseline).
+	BaselineTolerance float64
 }
 
 // An Override sets the package and file thresholds of the packages and
@@ -19,10 +27,11 @@ type Override struct {
 	File    *float64 // nil: this override leaves file thresholds alone
 }
 
-// DefaultPolicy is the policy without configuration: 80% in total, no
-// package or file threshold.
+// DefaultPolicy is the policy without configuration: 80% in total and on
+// changed lines, no package, file or function threshold, and a baseline
+// tolerance of half a point.
 func DefaultPolicy() Policy {
-	return Policy{Total: 80}
+	return Policy{Total: 80, Diff: DiffPolicy{Threshold: 80}, BaselineTolerance: 0.5}
 }
 
 // PackageThreshold returns the threshold of the package named pkg.
@@ -71,8 +80,7 @@ type Result struct {
 	Percent    float64 `json:"percent"` // unrounded; 100 without statements
 	Threshold  float64 `json:"threshold"`
 	Pass       bool    `json:"pass"`
-	// Path is the file's path relative to the working directory when
-	// known (for annotations); never encoded.
+	// Path is a file's Path (see Locate), for annotations; never encoded.
 	Path string `json:"-"`
 }
 
@@ -106,6 +114,7 @@ func result(u Unit, threshold float64) Result {
 	pct := u.Percent()
 	return Result{
 		Name:       u.Name,
+		Path:       u.Path,
 		Statements: u.Statements,
 		Covered:    u.Covered,
 		Percent:    pct,

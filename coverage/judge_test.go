@@ -34,8 +34,8 @@ func TestJudgeComparesUnroundedValues(t *testing.T) {
 func TestJudgeFailsOnAnyUnitBelowItsThreshold(t *testing.T) {
 	s := &Summary{
 		Total:    Counts{10, 9},
-		Packages: []Unit{{"m/a", Counts{5, 5}}, {"m/b", Counts{5, 4}}},
-		Files:    []Unit{{"m/a/x.go", Counts{5, 5}}, {"m/b/y.go", Counts{5, 4}}},
+		Packages: []Unit{{Name: "m/a", Counts: Counts{5, 5}}, {Name: "m/b", Counts: Counts{5, 4}}},
+		Files:    []Unit{{Name: "m/a/x.go", Counts: Counts{5, 5}}, {Name: "m/b/y.go", Counts: Counts{5, 4}}},
 	}
 	tests := []struct {
 		name   string
@@ -60,8 +60,8 @@ func TestJudgeFailsOnAnyUnitBelowItsThreshold(t *testing.T) {
 func TestJudgeFillsEveryResult(t *testing.T) {
 	s := &Summary{
 		Total:    Counts{4, 1},
-		Packages: []Unit{{"m", Counts{4, 1}}},
-		Files:    []Unit{{"m/x.go", Counts{4, 1}}},
+		Packages: []Unit{{Name: "m", Counts: Counts{4, 1}}},
+		Files:    []Unit{{Name: "m/x.go", Counts: Counts{4, 1}}},
 		Excluded: []Excluded{{"m/gen.go", ReasonGenerated}},
 	}
 	r := Judge(s, Policy{Total: 20, Package: 30, File: 10})

@@ -14,7 +14,7 @@ import (
 
 // ParseLCOV reads an LCOV tracefile, such as bazel coverage writes for Go,
 // as line coverage: every DA line becomes a block of one statement on its
-// line, in a [File] marked [File.Lines]. File names are the SF paths with
+// line, in a [File] marked [File.CountsLines]. File names are the SF paths with
 // slashes, so a file's package is its directory. Records of the same file
 // merge, their counts adding. name is the file's name for error messages,
 // which read "name:line: reason".
@@ -69,7 +69,7 @@ func ParseLCOV(name string, r io.Reader) (*Profile, error) {
 			return nil, fmt.Errorf("%s: %s:%w", name, f, err)
 		}
 		if len(bs) > 0 {
-			p.Files = append(p.Files, File{Name: f, Blocks: bs, Lines: true})
+			p.Files = append(p.Files, File{Name: f, Blocks: bs, CountsLines: true})
 		}
 	}
 	return p, nil

@@ -31,7 +31,7 @@ end_of_record
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []File{{Name: "pkg/a.go", Lines: true, Blocks: []Block{
+	want := []File{{Name: "pkg/a.go", CountsLines: true, Blocks: []Block{
 		{StartLine: 3, StartCol: 1, EndLine: 3, EndCol: 1, NumStmt: 1, Count: 1},
 		{StartLine: 4, StartCol: 1, EndLine: 4, EndCol: 1, NumStmt: 1, Count: 2}, // records merge
 		{StartLine: 9, StartCol: 1, EndLine: 9, EndCol: 1, NumStmt: 1, Count: 0},
@@ -77,7 +77,7 @@ func TestParseFileTellsLCOVFromProfilesByNameOrContent(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if lines := p.Files[0].Lines; lines != (name != "c.out") {
+		if lines := p.Files[0].CountsLines; lines != (name != "c.out") {
 			t.Errorf("%s read as lines = %v", name, lines)
 		}
 	}
@@ -93,7 +93,7 @@ func TestMergeRefusesAFileInLinesAndInStatements(t *testing.T) {
 		t.Errorf("error = %v, want one naming the file and both units", err)
 	}
 	both, err := Merge(lcov, lcov)
-	if err != nil || !both.Files[0].Lines || both.Files[0].Blocks[0].Count != 2 {
+	if err != nil || !both.Files[0].CountsLines || both.Files[0].Blocks[0].Count != 2 {
 		t.Errorf("two LCOV shards merged to %+v, %v; want lines with counts added", both, err)
 	}
 }

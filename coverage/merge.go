@@ -34,7 +34,7 @@ func Merge(profiles ...*Profile) (*Profile, error) {
 		out.Mode = modes[0]
 	default:
 		out.Mode = ModeSet
-		out.Warnings = append(out.Warnings, fmt.Sprintf("profiles of different modes (%s) merged as mode set: a block counts as covered if any profile ran it", strings.Join(modes, ", ")))
+		out.Warnings = append(out.Warnings, warningf(MixedModes, "profiles of different modes (%s) merged as mode set: a block counts as covered if any profile ran it", strings.Join(modes, ", ")))
 	}
 
 	// Each profile's files are sorted by name: gather the copies of each
@@ -59,7 +59,7 @@ func Merge(profiles ...*Profile) (*Profile, error) {
 		}
 		var blocks []Block
 		for _, f := range fs {
-			if f.Lines != fs[0].Lines {
+			if f.CountsLines != fs[0].CountsLines {
 				return nil, fmt.Errorf("%s: covered as lines (LCOV) in one input and as statements in another: gate them separately", name)
 			}
 			blocks = append(blocks, f.Blocks...)
@@ -68,7 +68,7 @@ func Merge(profiles ...*Profile) (*Profile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%w", name, err)
 		}
-		out.Files = append(out.Files, File{Name: name, Blocks: blocks, Lines: fs[0].Lines})
+		out.Files = append(out.Files, File{Name: name, Blocks: blocks, CountsLines: fs[0].CountsLines})
 	}
 	return out, nil
 }
@@ -84,5 +84,6 @@ func asMode(f File, from, to string) File {
 		b.Count = min(b.Count, 1)
 		blocks[i] = b
 	}
-	return File{Name: f.Name, Blocks: blocks, Lines: f.Lines}
+	f.Blocks = blocks
+	return f
 }

@@ -44,19 +44,19 @@ func TestMergeOfMixedModesCountsCoverageAndWarns(t *testing.T) {
 	if got.Mode != ModeSet || got.Files[0].Blocks[0].Count != 1 || got.Files[1].Blocks[0].Count != 1 {
 		t.Errorf("Merge = %+v, want mode set with covered blocks counting 1", got)
 	}
-	if len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "different modes (set, count)") {
+	if len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0].Message, "different modes (set, count)") {
 		t.Errorf("Warnings = %q, want one about the modes", got.Warnings)
 	}
 }
 
 func TestMergeCarriesExclusionsAndWarnings(t *testing.T) {
-	a := &Profile{Mode: ModeSet, Excluded: []Excluded{{"m/g.go", "generated"}}, Warnings: []string{"w1"}}
-	b := &Profile{Mode: ModeSet, Warnings: []string{"w2"}}
+	a := &Profile{Mode: ModeSet, Excluded: []Excluded{{"m/g.go", "generated"}}, Warnings: []Warning{{Message: "w1"}}}
+	b := &Profile{Mode: ModeSet, Warnings: []Warning{{Message: "w2"}}}
 	got, err := Merge(a, b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Excluded) != 1 || !reflect.DeepEqual(got.Warnings, []string{"w1", "w2"}) {
+	if len(got.Excluded) != 1 || !reflect.DeepEqual(got.Warnings, []Warning{{Message: "w1"}, {Message: "w2"}}) {
 		t.Errorf("Merge = %+v, want the exclusion and both warnings", got)
 	}
 }

@@ -28,7 +28,7 @@ type Profile struct {
 	Files    []File     // sorted by Name
 	Excluded []Excluded // files dropped by exclude stages, with the reason
 	Ignored  []Ignored  // functions and blocks dropped by //coverage:ignore
-	Warnings []string   // one-line messages for the user, in stage order
+	Warnings []Warning  // for the user, in stage order
 }
 
 // A File is the coverage of one source file.
@@ -38,9 +38,12 @@ type File struct {
 	Name string
 	// Blocks are sorted by position, one per span.
 	Blocks []Block
-	// Lines reports that the blocks are source lines of one statement
-	// each, from an LCOV file, rather than statements.
-	Lines bool
+	// CountsLines reports that the blocks are source lines of one
+	// statement each, from an LCOV file, rather than statements.
+	CountsLines bool
+	// Path is the file's path on disk relative to the working directory,
+	// with slashes, as CI annotations want it; "" until Locate finds it.
+	Path string
 }
 
 // A Block is one coverage block of a file. It has the fields of
@@ -369,9 +372,9 @@ func parseUint(s []byte) (int, bool) {
 
 // quote quotes a profile line for an error message, shortened when long.
 func quote(b []byte) string {
-	const max = 120
-	if len(b) > max {
-		return strconv.Quote(string(b[:max])) + "..."
+	const shown = 120
+	if len(b) > shown {
+		return strconv.Quote(string(b[:shown])) + "..."
 	}
 	return strconv.Quote(string(b))
 }

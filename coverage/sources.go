@@ -3,12 +3,11 @@ package coverage
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -196,75 +195,64 @@ func listModules(dir string) []Module {
 	return modules
 }
 
-// headerChunk is how much of a file isGeneratedFile reads first: enough for
-// the license header and build constraints of nearly every file.
-const headerChunk = 4 << 10
-
-// isGeneratedFile reports whether the Go file at path is generated, reading
-// only its header into buf (of len headerChunk, reused across calls); ok is
-// false when the file cannot be read.
-func isGeneratedFile(path string, buf []byte) (generated, ok bool) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, false
-	}
-	defer f.Close()
-	n, err := io.ReadFull(f, buf)
-	buf = buf[:n]
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return false, false
-	}
-	generated, done := scanHeader(buf)
-	if done || n < headerChunk {
-		return generated, true
-	}
-	rest, err := io.ReadAll(f)
-	if err != nil {
-		return false, false
-	}
-	generated, _ = scanHeader(append(buf, rest...))
-	return generated, true
-}
-
-// scanHeader reports whether src, the start of a Go file, has a comment
-// line "// Code generated ... DO NOT EDIT." before the package clause, as
-// go/ast.IsGenerated decides; done reports whether src reached the end of
-// the comments before the package clause.
-func scanHeader(src []byte) (generated, done bool) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	for {
-		src = bytes.TrimLeft(src, " \t\r\n")
-		var comment []byte
-		switch {
-		case len(src) == 0:
-			return false, false
-		case bytes.HasPrefix(src, []byte("//")):
-			end := bytes.IndexByte(src, '\n')
-			if end < 0 {
-				return isGeneratedLine(src), false
+// eachGoFile calls work in parallel with the index in p.Files and the
+// path on disk of every Go file of p that src can place; work returns
+// false for a file it could not read. newWorker makes the work function of
+// one goroutine, so that each may keep its own buffer. eachGoFile returns a
+// warning naming the files whose source was missing and what that means
+// (consequence), unless an earlier stage warned already.
+func eachGoFile(p *Profile, src *Sources, consequence string, newWorker func() func(i int, path string) bool) []Warning {
+	missing := make([]bool, len(p.Files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers(len(p.Files)) {
+		wg.Go(func() {
+			work := newWorker()
+			for i := range next {
+				path, ok := src.File(p.Files[i].Name)
+				missing[i] = !ok || !work(i, path)
 			}
-			comment, src = src[:end], src[end:]
-		case bytes.HasPrefix(src, []byte("/*")):
-			end := bytes.Index(src[2:], []byte("*/"))
-			if end < 0 {
-				return false, false
-			}
-			comment, src = src[:end+4], src[end+4:]
-		default:
-			return false, true
-		}
-		for line := range bytes.SplitSeq(comment, []byte("\n")) {
-			if isGeneratedLine(line) {
-				return true, true
-			}
+		})
+	}
+	for i, f := range p.Files {
+		if strings.HasSuffix(f.Name, ".go") { // //line targets carry no Go code
+			next <- i
 		}
 	}
+	close(next)
+	wg.Wait()
+
+	count, example := 0, ""
+	for i, m := range missing {
+		if m {
+			if count == 0 {
+				example = p.Files[i].Name
+			}
+			count++
+		}
+	}
+	if count == 0 || slices.ContainsFunc(p.Warnings, func(w Warning) bool { return w.Kind == MissingSources }) {
+		return nil
+	}
+	return []Warning{warningf(MissingSources, "cannot find the sources of %d of %d profiled files (e.g. %s): %s; run testgate in the module or workspace the profile comes from",
+		count, len(p.Files), example, consequence)}
 }
 
-func isGeneratedLine(line []byte) bool {
-	if bytes.IndexByte(line, '\r') >= 0 {
-		line = bytes.ReplaceAll(line, []byte("\r"), nil)
-	}
-	rest, ok := bytes.CutPrefix(line, []byte("// Code generated "))
-	return ok && bytes.HasSuffix(rest, []byte(" DO NOT EDIT."))
+// eachSource is eachGoFile for work that needs a file's whole contents.
+func eachSource(p *Profile, src *Sources, consequence string, fn func(i int, path string, data []byte)) []Warning {
+	return eachGoFile(p, src, consequence, func() func(int, string) bool {
+		return func(i int, path string) bool {
+			data, err := os.ReadFile(path)
+			if err == nil {
+				fn(i, path, data)
+			}
+			return err == nil
+		}
+	})
+}
+
+// workers is how many goroutines read n files: reads block in system
+// calls, so more than one per CPU.
+func workers(n int) int {
+	return max(1, min(n, 4*runtime.GOMAXPROCS(0)))
 }

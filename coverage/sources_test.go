@@ -212,7 +212,7 @@ other.org/x/y.go:1.1,2.1 1 1
 	if len(got.Excluded) != 1 || got.Excluded[0] != (Excluded{"example.com/m/gen.go", ReasonGenerated}) {
 		t.Errorf("Excluded = %+v, want gen.go as generated", got.Excluded)
 	}
-	if len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "cannot find the sources of 3 of 6 profiled files (e.g. example.com/m/gone1.go)") {
+	if len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0].Message, "cannot find the sources of 3 of 6 profiled files (e.g. example.com/m/gone1.go)") {
 		t.Errorf("Warnings = %q, want one counting the 3 missing files", got.Warnings)
 	}
 	if len(p.Files) != 6 || len(p.Excluded) != 0 {

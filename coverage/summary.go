@@ -29,6 +29,7 @@ func (c *Counts) add(d Counts) {
 // A Unit is a named file or package with its counts.
 type Unit struct {
 	Name string
+	Path string // a file's Path (see Locate); "" for packages
 	Counts
 }
 
@@ -63,8 +64,8 @@ func Summarize(p *Profile) *Summary {
 				c.Covered += b.NumStmt
 			}
 		}
-		s.Files = append(s.Files, Unit{Name: f.Name, Counts: c})
-		if f.Lines {
+		s.Files = append(s.Files, Unit{Name: f.Name, Path: f.Path, Counts: c})
+		if f.CountsLines {
 			s.LineFiles = append(s.LineFiles, f.Name)
 		}
 		s.Total.add(c)

@@ -15,16 +15,16 @@ example.com/m/pkg/sub/b.go:1.1,2.1 4 1
 `)
 	s := Summarize(p)
 	wantFiles := []Unit{
-		{"example.com/m/main.go", Counts{3, 3}},
-		{"example.com/m/pkg/a.go", Counts{4, 2}},
-		{"example.com/m/pkg/sub/b.go", Counts{4, 4}},
-		{"example.com/m/util.go", Counts{1, 0}},
+		{Name: "example.com/m/main.go", Counts: Counts{3, 3}},
+		{Name: "example.com/m/pkg/a.go", Counts: Counts{4, 2}},
+		{Name: "example.com/m/pkg/sub/b.go", Counts: Counts{4, 4}},
+		{Name: "example.com/m/util.go", Counts: Counts{1, 0}},
 	}
 	// The files of the module's root directory form one package.
 	wantPackages := []Unit{
-		{"example.com/m", Counts{4, 3}},
-		{"example.com/m/pkg", Counts{4, 2}},
-		{"example.com/m/pkg/sub", Counts{4, 4}},
+		{Name: "example.com/m", Counts: Counts{4, 3}},
+		{Name: "example.com/m/pkg", Counts: Counts{4, 2}},
+		{Name: "example.com/m/pkg/sub", Counts: Counts{4, 4}},
 	}
 	if !reflect.DeepEqual(s.Files, wantFiles) {
 		t.Errorf("Files = %+v, want %+v", s.Files, wantFiles)

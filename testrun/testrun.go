@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/testgate/testgate/internal/argv"
 )
 
 // Package is the outcome of one package's tests.
@@ -203,26 +205,35 @@ var valueFlags = map[string]bool{
 	"C": true, "buildmode": true, "compiler": true, "installsuffix": true, "covervars": true,
 }
 
+// TakesValue reports whether the go test or build flag name takes its
+// value as the next argument when written without "=".
+func TakesValue(name string) bool { return valueFlags[name] }
+
 // SplitArgs separates go test arguments into flags and package patterns,
 // so that the analyzers run on the same packages as the tests. Arguments
 // after the packages (-args ...) belong to the test binary and are dropped
 // from the patterns.
 func SplitArgs(args []string) (flags, packages []string) {
-	for i := 0; i < len(args); i++ {
-		arg := args[i]
-		if arg == "-args" || arg == "--args" {
-			break
-		}
-		if !strings.HasPrefix(arg, "-") {
-			packages = append(packages, arg)
-			continue
-		}
-		flags = append(flags, arg)
-		name := strings.TrimLeft(arg, "-")
-		if !strings.Contains(name, "=") && valueFlags[name] && i+1 < len(args) {
-			i++
-			flags = append(flags, args[i])
+	parsed, _ := argv.Split(args, TakesValue, "-args", "--args")
+	for _, a := range parsed {
+		if a.Name == "" {
+			packages = append(packages, a.Raw...)
+		} else {
+			flags = append(flags, a.Raw...)
 		}
 	}
 	return flags, packages
+}
+
+// TagFlags returns the -tags flags among go test's flags, so that other
+// tools see the files the tests are built from.
+func TagFlags(flags []string) []string {
+	parsed, _ := argv.Split(flags, TakesValue)
+	var tags []string
+	for _, a := range parsed {
+		if a.Name == "tags" {
+			tags = append(tags, a.Raw...)
+		}
+	}
+	return tags
 }

@@ -123,3 +123,10 @@ func TestRunFailsClearlyOnAnUnknownFlag(t *testing.T) {
 		t.Errorf("Run with an unknown flag: err = %v, want one naming the flag", err)
 	}
 }
+
+func TestTagFlagsKeepsOnlyBuildTags(t *testing.T) {
+	got := TagFlags([]string{"-race", "-tags", "integration", "-run", "X", "--tags=e2e,slow"})
+	if want := "-tags integration --tags=e2e,slow"; strings.Join(got, " ") != want {
+		t.Errorf("TagFlags = %q, want %q", got, want)
+	}
+}

@@ -120,29 +120,6 @@ func TestSplitCheckArgsKeepsOnlyTestgateFlags(t *testing.T) {
 	}
 }
 
-func TestCheckRendersTheSummaryInEachFormat(t *testing.T) {
-	cases := []struct {
-		format string
-		want   []string
-	}{
-		{"markdown", []string{"### Tests", "**FAIL** `example.com/checkmod/flaky.TestDoubleOfTwoIsFive`", "- `waits/waits_test.go:11:2`: time.Sleep", "| example.com/checkmod/calc |", "**check: FAIL: tests failed"}},
-		{"github", []string{"::error title=FAIL example.com/checkmod/flaky.TestDoubleOfTwoIsFive::", "::warning file=waits/waits_test.go,line=11,col=2", "::error title=testgate cover::"}},
-	}
-	for _, tc := range cases {
-		t.Run(tc.format, func(t *testing.T) {
-			res := checkIn(t, checkModule, "-format", tc.format, "./...")
-			if res.code != exitFailed {
-				t.Fatalf("exit code = %d, want %d\n%s", res.code, exitFailed, res.stderr)
-			}
-			for _, want := range tc.want {
-				if !strings.Contains(res.stdout, want) {
-					t.Errorf("-format=%s output lacks %q:\n%s", tc.format, want, res.stdout)
-				}
-			}
-		})
-	}
-}
-
 func TestCheckJSONIsOneDocumentHoldingCoversReport(t *testing.T) {
 	res := checkIn(t, checkModule, "-format=json", "./...")
 	var doc struct {
@@ -175,13 +152,6 @@ func TestCheckJSONIsOneDocumentHoldingCoversReport(t *testing.T) {
 	}
 	if doc.Coverage.Pass || doc.Coverage.Total.Statements != 7 {
 		t.Errorf("coverage = %+v, want a failing report over 7 statements", doc.Coverage)
-	}
-}
-
-func TestTagFlagsKeepsOnlyBuildTags(t *testing.T) {
-	got := tagFlags([]string{"-race", "-tags", "integration", "-run", "X", "--tags=e2e,slow"})
-	if want := "-tags integration --tags=e2e,slow"; strings.Join(got, " ") != want {
-		t.Errorf("tagFlags = %q, want %q", got, want)
 	}
 }
 

@@ -59,7 +59,6 @@ type coverOptions struct {
 	configFile                 string
 	total, pkg, file, function percentFlag
 	includeGenerated           bool
-	render                     report.Func
 	format                     string
 	coverDirs                  []string // binary coverage data, read besides the profiles
 	diffBase                   string   // gate the lines changed since this revision
@@ -71,7 +70,7 @@ type coverOptions struct {
 // registerCoverFlags defines the coverage gate's flags on fs. The report
 // format is checked while parsing, so a bad one fails before any work.
 func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
-	opts := &coverOptions{render: report.Table}
+	opts := &coverOptions{format: "table"}
 	fs.StringVar(&opts.configFile, "config", "", "configuration `file` (default "+config.FileName+" in the working directory, if any)")
 	fs.Var(&opts.total, "total", "total `threshold` in percent (default 80)")
 	fs.Var(&opts.pkg, "package", "`threshold` in percent for every package (default 0)")
@@ -88,11 +87,46 @@ func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
 	fs.IntVar(&opts.funcs, "func", 0, "list the `N` least-covered functions")
 	fs.StringVar(&opts.badge, "badge", "", "write an SVG badge of the total to `file`")
 	fs.Func("format", "report `format`: "+strings.Join(report.Formats(), ", ")+" (default table)", func(s string) error {
-		render, err := report.Lookup(s)
-		opts.render, opts.format = render, s
+		_, err := report.Lookup(s)
+		opts.format = s
 		return err
 	})
 	return opts
+}
+
+// loadConfig reads -config, or else the working directory's file if any.
+func (o *coverOptions) loadConfig() (*config.Config, error) {
+	if o.configFile != "" {
+		return config.Load(o.configFile)
+	}
+	return config.LoadDir(".")
+}
+
+// gate returns the coverage gate's options: cfg's, with the flags given
+// overriding it.
+func (o *coverOptions) gate(cfg *config.Config) (coverage.Options, error) {
+	if o.funcs < 0 {
+		return coverage.Options{}, fmt.Errorf("-func %d: want a number of functions, 0 or more", o.funcs)
+	}
+	policy := cfg.Coverage.Policy()
+	for _, f := range []struct {
+		flag *percentFlag
+		dst  *float64
+	}{{&o.total, &policy.Total}, {&o.pkg, &policy.Package}, {&o.file, &policy.File}, {&o.function, &policy.Function}} {
+		if f.flag.set {
+			*f.dst = f.flag.value
+		}
+	}
+	return coverage.Options{
+		CoverDirs:        o.coverDirs,
+		Policy:           policy,
+		Exclude:          cfg.Coverage.ExcludePatterns(),
+		IncludeGenerated: o.includeGenerated,
+		RequireReason:    cfg.Coverage.Ignore.RequireReason,
+		LeastFunctions:   o.funcs,
+		DiffBase:         o.diffBase,
+		Baseline:         o.baseline,
+	}, nil
 }
 
 func runCover(args []string, stdout, stderr io.Writer) int {
@@ -116,15 +150,25 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 0 && len(opts.coverDirs) == 0 {
 		return fail(errors.New("no profile given; usage: testgate cover [flags] PROFILE [PROFILE...]"))
 	}
-	cfg, err := loadConfig(opts.configFile)
+	cfg, err := opts.loadConfig()
 	if err != nil {
 		return fail(err)
 	}
-	r, err := coverGate(opts, cfg, fs.Args(), stderr)
+	gate, err := opts.gate(cfg)
 	if err != nil {
 		return fail(err)
 	}
-	if err := writeCoverReport(opts, r, stdout); err != nil {
+	gate.Profiles = fs.Args()
+	r, warnings, err := coverage.Check(gate)
+	if err != nil {
+		return fail(err)
+	}
+	printWarnings(stderr, warnings)
+	render, _ := report.Lookup(opts.format)
+	if err := render(stdout, r); err != nil {
+		return fail(err)
+	}
+	if err := opts.writeFiles(r); err != nil {
 		return fail(err)
 	}
 	if !r.Pass {
@@ -133,120 +177,25 @@ func runCover(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// coverGate runs the coverage pipeline on the profiles named (text or
-// LCOV) and opts.coverDirs under cfg and the flags, and returns the judged
-// report. Warnings go to stderr, one line each; an error means bad input
-// (exit status 2).
-func coverGate(opts *coverOptions, cfg *config.Config, profiles []string, stderr io.Writer) (*coverage.Report, error) {
-	if opts.funcs < 0 {
-		return nil, fmt.Errorf("-func %d: want a number of functions, 0 or more", opts.funcs)
-	}
-	policy := cfg.Coverage.Policy()
-	for _, f := range []struct {
-		flag *percentFlag
-		dst  *float64
-	}{{&opts.total, &policy.Total}, {&opts.pkg, &policy.Package}, {&opts.file, &policy.File}} {
-		if f.flag.set {
-			*f.dst = f.flag.value
-		}
-	}
-
-	var parsed []*coverage.Profile
-	for _, name := range profiles {
-		p, err := coverage.ParseFile(name)
-		if err != nil {
-			return nil, err
-		}
-		parsed = append(parsed, p)
-	}
-	for _, dir := range opts.coverDirs {
-		p, err := coverage.ReadCoverDir(dir)
-		if err != nil {
-			return nil, err
-		}
-		parsed = append(parsed, p)
-	}
-	p, err := coverage.Merge(parsed...)
-	if err != nil {
-		return nil, err
-	}
-	if len(p.Files) == 0 {
-		return nil, fmt.Errorf("%s: no coverage blocks: did go test run with -coverprofile on packages with code?", strings.Join(append(profiles, opts.coverDirs...), ", "))
-	}
-	p = coverage.ExcludeMatching(p, cfg.Coverage.ExcludePatterns())
-	src, err := coverage.FindSources(".")
-	if err != nil {
-		fmt.Fprintf(stderr, "testgate cover: warning: %v: reading no sources\n", err)
-		src = coverage.NewSources(".")
-	}
-	if !opts.includeGenerated {
-		p = coverage.ExcludeGenerated(p, src)
-	}
-	if p, err = coverage.ExcludeIgnored(p, src, cfg.Coverage.Ignore.RequireReason); err != nil {
-		return nil, err
-	}
-	r := coverage.Judge(coverage.Summarize(p), policy)
-	for i, f := range r.Files {
-		if !f.Pass { // annotations point at failing files
-			r.Files[i].Path, _ = src.Rel(f.Name)
-		}
-	}
-	warnings := p.Warnings
-
-	funcThreshold := float64(cfg.Coverage.Threshold.Function)
-	if opts.function.set {
-		funcThreshold = opts.function.value
-	}
-	if funcThreshold > 0 || opts.funcs > 0 {
-		fs, w := coverage.Functions(p, src)
-		warnings = append(warnings, w...)
-		coverage.JudgeFunctions(r, fs, funcThreshold, opts.funcs)
-	}
-	if opts.diffBase != "" {
-		changes, err := coverage.GitChanges(".", opts.diffBase)
-		if err != nil {
-			return nil, fmt.Errorf("-diff-base %s: %w", opts.diffBase, err)
-		}
-		coverage.JudgeDiff(r, p, src, changes, cfg.Coverage.DiffPolicy())
-	}
-	if opts.baseline != "" {
-		b, err := coverage.ReadBaseline(opts.baseline)
-		if err != nil {
-			return nil, err
-		}
-		coverage.JudgeBaseline(r, b, float64(cfg.Coverage.Baseline.Tolerance))
-	}
-
+func printWarnings(stderr io.Writer, warnings []coverage.Warning) {
 	for _, w := range warnings {
 		fmt.Fprintf(stderr, "testgate cover: warning: %s\n", w)
 	}
-	return r, nil
 }
 
-func loadConfig(file string) (*config.Config, error) {
-	if file != "" {
-		return config.Load(file)
-	}
-	return config.LoadDir(".")
-}
-
-// writeCoverReport renders r to stdout in the chosen format and writes the
-// side outputs asked for: the badge and the baseline.
-func writeCoverReport(opts *coverOptions, r *coverage.Report, stdout io.Writer) error {
-	if err := opts.render(stdout, r); err != nil {
-		return err
-	}
-	if opts.badge != "" {
+// writeFiles writes the side outputs asked for: the badge and the baseline.
+func (o *coverOptions) writeFiles(r *coverage.Report) error {
+	if o.badge != "" {
 		var svg bytes.Buffer
 		if err := report.Badge(&svg, r); err != nil {
 			return err
 		}
-		if err := os.WriteFile(opts.badge, svg.Bytes(), 0o666); err != nil {
+		if err := os.WriteFile(o.badge, svg.Bytes(), 0o666); err != nil {
 			return fmt.Errorf("writing the badge: %w", err)
 		}
 	}
-	if opts.writeBaseline != "" {
-		if err := coverage.NewBaseline(r).WriteFile(opts.writeBaseline); err != nil {
+	if o.writeBaseline != "" {
+		if err := coverage.NewBaseline(r).WriteFile(o.writeBaseline); err != nil {
 			return fmt.Errorf("writing the baseline: %w", err)
 		}
 	}

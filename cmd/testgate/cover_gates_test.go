@@ -133,7 +133,7 @@ func TestCoverDiffBaseGatesTheChangedLines(t *testing.T) {
 	if d.Base != "main" || len(d.MergeBase) != 40 || d.Statements != 6 || d.Covered != 1 || d.Pass {
 		t.Errorf("diff = %+v, want 1 of 6 statements against main, failing", d)
 	}
-	wantUncovered := []coverage.Lines{{File: "mod/calc.go", Start: 12, End: 16}, {File: "mod/extra.go", Start: 3, End: 3}, {File: "mod/renamed.go", Start: 4, End: 4}}
+	wantUncovered := []coverage.UncoveredLines{{File: "mod/calc.go", Start: 12, End: 16}, {File: "mod/extra.go", Start: 3, End: 3}, {File: "mod/renamed.go", Start: 4, End: 4}}
 	if !reflect.DeepEqual(d.Uncovered, wantUncovered) {
 		t.Errorf("uncovered = %v, want %v", d.Uncovered, wantUncovered)
 	}

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/render"
 )
 
 // GitHub writes a GitHub Actions ::error annotation for the total, every
@@ -52,7 +52,7 @@ func githubSections(w io.Writer, r *coverage.Report) {
 			level = "warning"
 		}
 		for _, u := range d.Uncovered {
-			props := []string{"file=" + escapeProperty(u.File), "line=" + strconv.Itoa(u.Start), "endLine=" + strconv.Itoa(u.End)}
+			props := []render.Prop{{Key: "file", Value: u.File}, {Key: "line", Value: strconv.Itoa(u.Start)}, {Key: "endLine", Value: strconv.Itoa(u.End)}}
 			workflowCommand(w, level, props, fmt.Sprintf("changed %s not covered by tests", lineWord(u)))
 		}
 		for _, name := range d.Outside {
@@ -82,7 +82,7 @@ func githubSections(w io.Writer, r *coverage.Report) {
 	}
 }
 
-func lineWord(l coverage.Lines) string {
+func lineWord(l coverage.UncoveredLines) string {
 	if l.Start == l.End {
 		return fmt.Sprintf("line %d is", l.Start)
 	}
@@ -91,24 +91,15 @@ func lineWord(l coverage.Lines) string {
 
 // annotate writes an ::error annotation, on file when it is not "".
 func annotate(w io.Writer, file, msg string) {
-	var props []string
+	var props []render.Prop
 	if file != "" {
-		props = append(props, "file="+escapeProperty(file))
+		props = append(props, render.Prop{Key: "file", Value: file})
 	}
 	workflowCommand(w, "error", props, msg)
 }
 
-// workflowCommand writes one annotation of level with props (already
-// escaped), titled testgate cover, escaped as GitHub's toolkit does.
-func workflowCommand(w io.Writer, level string, props []string, msg string) {
-	props = append(props, "title="+escapeProperty("testgate cover"))
-	fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg))
+// workflowCommand writes one annotation of level with props, titled
+// testgate cover.
+func workflowCommand(w io.Writer, level string, props []render.Prop, msg string) {
+	render.WorkflowCommand(w, level, append(props, render.Prop{Key: "title", Value: "testgate cover"}), msg)
 }
-
-var (
-	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
-
-func escapeData(s string) string     { return dataEscaper.Replace(s) }
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

@@ -3,9 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/render"
 )
 
 // Markdown writes r as GitHub-flavoured Markdown for a pull-request comment
@@ -18,7 +18,7 @@ func Markdown(w io.Writer, r *coverage.Report) error {
 	}
 	fmt.Fprintf(w, "### %s testgate cover\n\n%s\n\n", icon, verdict(r))
 	if note := linesNote(r); note != "" {
-		fmt.Fprintf(w, "> **%s**\n\n", escapeMarkdown(note))
+		fmt.Fprintf(w, "> **%s**\n\n", render.Markdown(note))
 	}
 	markdownTable(w, "Package", worstFirst(r.Packages))
 	if files := failing(r.Files); len(files) > 0 {
@@ -27,9 +27,9 @@ func Markdown(w io.Writer, r *coverage.Report) error {
 	}
 	writeMarkdownSections(w, r)
 	if len(r.Excluded) > 0 {
-		fmt.Fprintf(w, "\n<details><summary>Excluded %s</summary>\n\n", plural(len(r.Excluded), "file"))
+		fmt.Fprintf(w, "\n<details><summary>Excluded %s</summary>\n\n", render.Plural(len(r.Excluded), "file"))
 		for _, line := range excludedLines(r.Excluded, maxExcluded) {
-			fmt.Fprintf(w, "- %s\n", escapeMarkdown(line))
+			fmt.Fprintf(w, "- %s\n", render.Markdown(line))
 		}
 		fmt.Fprintf(w, "\n</details>\n")
 	}
@@ -44,18 +44,9 @@ func markdownTable(w io.Writer, kind string, rs []coverage.Result) {
 		if !res.Pass {
 			mark = "❌"
 		}
-		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s |\n", mark, escapeMarkdown(res.Name),
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %s | %s |\n", mark, render.Markdown(res.Name),
 			res.Statements, res.Covered, Percent(res.Percent, res.Threshold), thresholdCell(res.Threshold))
 	}
-}
-
-var markdownEscaper = strings.NewReplacer(
-	`\`, `\\`, "|", `\|`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`,
-)
-
-// escapeMarkdown keeps names such as "x_test_helper.go" literal.
-func escapeMarkdown(s string) string {
-	return markdownEscaper.Replace(s)
 }
 
 // writeMarkdownSections writes the later gates' sections: changed lines,
@@ -67,34 +58,34 @@ func writeMarkdownSections(w io.Writer, r *coverage.Report) {
 		}
 		fmt.Fprintf(w, "\n%s\n\n", title)
 		for _, it := range items {
-			fmt.Fprintf(w, "- %s\n", escapeMarkdown(it))
+			fmt.Fprintf(w, "- %s\n", render.Markdown(it))
 		}
 	}
 	if d := r.Diff; d != nil {
-		fmt.Fprintf(w, "\n**%s**\n", escapeMarkdown(diffLine(d)))
+		fmt.Fprintf(w, "\n**%s**\n", render.Markdown(diffLine(d)))
 		list("Changed lines not covered:", uncoveredLines(d))
 		list("Changed Go files without coverage data:", limit(d.Outside, maxListed))
 	}
 	if f := r.Functions; f != nil {
-		fmt.Fprintf(w, "\n**%s**\n", escapeMarkdown(functionsLine(f)))
+		fmt.Fprintf(w, "\n**%s**\n", render.Markdown(functionsLine(f)))
 		if len(f.Least) > 0 {
 			fmt.Fprintf(w, "\n| Function | Location | Statements | Covered | Coverage |\n|---|---|--:|--:|--:|\n")
 			for _, fn := range f.Least {
-				fmt.Fprintf(w, "| %s | %s | %d | %d | %s |\n", escapeMarkdown(fn.Name), escapeMarkdown(location(fn)),
+				fmt.Fprintf(w, "| %s | %s | %d | %d | %s |\n", render.Markdown(fn.Name), render.Markdown(location(fn)),
 					fn.Statements, fn.Covered, Percent(fn.Percent, -1))
 			}
 		}
 	}
 	if b := r.Baseline; b != nil {
-		fmt.Fprintf(w, "\n**%s**\n", escapeMarkdown(baselineLine(b)))
+		fmt.Fprintf(w, "\n**%s**\n", render.Markdown(baselineLine(b)))
 		list("Packages below the baseline:", baselineDrops(b))
 		list("Packages new since the baseline:", limit(b.Added, maxListed))
 		list("Packages gone since the baseline:", limit(b.Removed, maxListed))
 	}
 	if len(r.Ignored) > 0 {
-		fmt.Fprintf(w, "\n<details><summary>Ignored %s by %s</summary>\n\n", plural(ignoredStatements(r.Ignored), "statement"), coverage.IgnoreDirective)
+		fmt.Fprintf(w, "\n<details><summary>Ignored %s by %s</summary>\n\n", render.Plural(ignoredStatements(r.Ignored), "statement"), coverage.IgnoreDirective)
 		for _, line := range ignoredLines(r.Ignored) {
-			fmt.Fprintf(w, "- %s\n", escapeMarkdown(line))
+			fmt.Fprintf(w, "- %s\n", render.Markdown(line))
 		}
 		fmt.Fprintf(w, "\n</details>\n")
 	}

@@ -15,12 +15,13 @@ import (
 	"strings"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/render"
 )
 
-// A Func writes a report to w.
-type Func func(w io.Writer, r *coverage.Report) error
+// A Renderer writes a report to w in one format.
+type Renderer func(w io.Writer, r *coverage.Report) error
 
-var formats = map[string]Func{
+var formats = map[string]Renderer{
 	"table":    Table,
 	"markdown": Markdown,
 	"json":     JSON,
@@ -28,7 +29,7 @@ var formats = map[string]Func{
 }
 
 // Lookup returns the reporter of a -format name.
-func Lookup(format string) (Func, error) {
+func Lookup(format string) (Renderer, error) {
 	if f, ok := formats[format]; ok {
 		return f, nil
 	}
@@ -92,10 +93,10 @@ func verdict(r *coverage.Report) string {
 	var below []string
 	pkgs, files := len(failing(r.Packages)), len(failing(r.Files))
 	if pkgs > 0 {
-		below = append(below, plural(pkgs, "package"))
+		below = append(below, render.Plural(pkgs, "package"))
 	}
 	if files > 0 {
-		below = append(below, plural(files, "file"))
+		below = append(below, render.Plural(files, "file"))
 	}
 	word := "PASS"
 	if !r.Pass {
@@ -110,13 +111,6 @@ func verdict(r *coverage.Report) string {
 	}
 	clauses = append(clauses, gateClauses(r)...)
 	return fmt.Sprintf("%s: %s", word, strings.Join(clauses, "; "))
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // Percent formats a coverage percentage with one decimal, as go test -cover
@@ -142,14 +136,10 @@ func thresholdCell(t float64) string {
 	return strconv.FormatFloat(t, 'f', -1, 64) + "%"
 }
 
-func excludedLines(ex []coverage.Excluded, max int) []string {
-	var lines []string
+func excludedLines(ex []coverage.Excluded, most int) []string {
+	lines := make([]string, len(ex))
 	for i, e := range ex {
-		if i == max {
-			lines = append(lines, fmt.Sprintf("... and %d more (all are listed with -format=json)", len(ex)-max))
-			break
-		}
-		lines = append(lines, fmt.Sprintf("%s (%s)", e.Name, e.Reason))
+		lines[i] = fmt.Sprintf("%s (%s)", e.Name, e.Reason)
 	}
-	return lines
+	return limit(lines, most)
 }

@@ -29,7 +29,7 @@ func sample() *coverage.Report {
 	}
 }
 
-func render(t *testing.T, f Func, r *coverage.Report) string {
+func rendered(t *testing.T, f Renderer, r *coverage.Report) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := f(&buf, r); err != nil {
@@ -39,7 +39,7 @@ func render(t *testing.T, f Func, r *coverage.Report) string {
 }
 
 func TestTableListsWorstFirstMarksFailuresAndEndsWithTheVerdict(t *testing.T) {
-	out := render(t, Table, sample())
+	out := rendered(t, Table, sample())
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if got, want := lines[len(lines)-1], "FAIL: total 85.0% of 20 statements meets the threshold 80%; 1 package and 1 file are below their thresholds"; got != want {
 		t.Errorf("last line = %q, want %q", got, want)
@@ -62,14 +62,14 @@ func TestTableListsWorstFirstMarksFailuresAndEndsWithTheVerdict(t *testing.T) {
 func TestTableOfAPassingReportHasNoFileSection(t *testing.T) {
 	r := &coverage.Report{Pass: true, Total: coverage.Result{Statements: 3, Covered: 3, Percent: 100, Threshold: 0, Pass: true},
 		Packages: []coverage.Result{{Name: "m", Statements: 3, Covered: 3, Percent: 100, Pass: true}}}
-	out := render(t, Table, r)
+	out := rendered(t, Table, r)
 	if strings.Contains(out, "Files below") || strings.Contains(out, "Excluded") || !strings.HasSuffix(out, "PASS: total 100.0% of 3 statements (no total threshold)\n") {
 		t.Errorf("table =\n%s", out)
 	}
 }
 
 func TestMarkdownEscapesNamesAndFoldsExclusions(t *testing.T) {
-	out := render(t, Markdown, sample())
+	out := rendered(t, Markdown, sample())
 	for _, want := range []string{
 		"### ❌ testgate cover\n",
 		"| ❌ | example.com/m/weak | 10 | 7 | 70.0% | 75% |",
@@ -88,7 +88,7 @@ func TestMarkdownEscapesNamesAndFoldsExclusions(t *testing.T) {
 }
 
 func TestJSONHasExactlyTheDocumentedShape(t *testing.T) {
-	out := render(t, JSON, sample())
+	out := rendered(t, JSON, sample())
 	var got map[string]any
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
@@ -103,7 +103,7 @@ func TestJSONHasExactlyTheDocumentedShape(t *testing.T) {
 
 func TestJSONKeepsPercentUnroundedAndListsEmptyAsEmpty(t *testing.T) {
 	s := &coverage.Summary{Total: coverage.Counts{Statements: 3, Covered: 2}, Packages: []coverage.Unit{}, Files: []coverage.Unit{}}
-	out := render(t, JSON, coverage.Judge(s, coverage.Policy{Total: 66.67}))
+	out := rendered(t, JSON, coverage.Judge(s, coverage.Policy{Total: 66.67}))
 	for _, want := range []string{`"percent": 66.66666666666667`, `"pass": false`, `"packages": []`, `"excluded": []`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("JSON lacks %s:\n%s", want, out)
@@ -126,7 +126,7 @@ func checkKeys(t *testing.T, what string, m map[string]any, want []string) {
 func TestGitHubAnnotatesEveryFailingUnit(t *testing.T) {
 	r := sample()
 	r.Total = coverage.Result{Statements: 20, Covered: 15, Percent: 75, Threshold: 80}
-	out := render(t, GitHub, r)
+	out := rendered(t, GitHub, r)
 	want := "::error title=testgate cover::total coverage 75.0%25 of 20 statements is below the threshold 80%25\n" +
 		"::error title=testgate cover::package example.com/m/weak: coverage 70.0%25 of 10 statements is below its threshold 75%25\n" +
 		"::error file=weak/a_b.go,title=testgate cover::file example.com/m/weak/a_b.go: coverage 70.0%25 of 10 statements is below its threshold 79.95%25\n" +

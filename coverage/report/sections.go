@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/render"
 )
 
 // This file renders the sections of the later gates (ignore directives,
@@ -42,7 +43,7 @@ func gateClauses(r *coverage.Report) []string {
 			fell = append(fell, "the total")
 		}
 		if n := countFailing(b.Packages); n > 0 {
-			fell = append(fell, plural(n, "package"))
+			fell = append(fell, render.Plural(n, "package"))
 		}
 		cs = append(cs, strings.Join(fell, " and ")+" fell below the baseline")
 	}
@@ -65,21 +66,21 @@ func linesNote(r *coverage.Report) string {
 		return ""
 	}
 	return fmt.Sprintf("Note: the figures of %s from LCOV count lines, not statements: %s",
-		plural(len(r.LineFiles), "file"), strings.Join(limit(r.LineFiles, maxListed), ", "))
+		render.Plural(len(r.LineFiles), "file"), strings.Join(limit(r.LineFiles, maxListed), ", "))
 }
 
-// limit returns at most max items, the last one saying how many are left.
-func limit(items []string, max int) []string {
-	if len(items) <= max {
+// limit returns at most most items, the last one saying how many are left.
+func limit(items []string, most int) []string {
+	if len(items) <= most {
 		return items
 	}
-	return append(items[:max:max], fmt.Sprintf("... and %d more (all are listed with -format=json)", len(items)-max))
+	return append(items[:most:most], fmt.Sprintf("... and %d more (all are listed with -format=json)", len(items)-most))
 }
 
 func ignoredLines(ig []coverage.Ignored) []string {
 	lines := make([]string, len(ig))
 	for i, g := range ig {
-		lines[i] = fmt.Sprintf("%s:%d (%s): %s", g.File, g.Line, plural(g.Statements, "statement"), g.Reason)
+		lines[i] = fmt.Sprintf("%s:%d (%s): %s", g.File, g.Line, render.Plural(g.Statements, "statement"), g.Reason)
 		if g.Reason == "" {
 			lines[i] = strings.TrimSuffix(lines[i], ": ")
 		}
@@ -170,7 +171,7 @@ func writeTextSections(w io.Writer, r *coverage.Report, indent string) {
 	}
 	if len(r.Ignored) > 0 {
 		fmt.Fprintln(w)
-		list(fmt.Sprintf("Ignored %s by %s:", plural(ignoredStatements(r.Ignored), "statement"), coverage.IgnoreDirective), ignoredLines(r.Ignored))
+		list(fmt.Sprintf("Ignored %s by %s:", render.Plural(ignoredStatements(r.Ignored), "statement"), coverage.IgnoreDirective), ignoredLines(r.Ignored))
 	}
 	if d := r.Diff; d != nil {
 		fmt.Fprintf(w, "\n%s\n", diffLine(d))

@@ -19,7 +19,7 @@ func gated() *coverage.Report {
 	r.Functions = &coverage.FunctionReport{Functions: 4, Entered: 2, Percent: 50, Threshold: 60,
 		Least: []coverage.Function{{Name: "(*T).Run", File: "example.com/m/t.go", Path: "t.go", Line: 7, Statements: 5, Percent: 0}}}
 	r.Diff = &coverage.DiffReport{Base: "origin/main", MergeBase: "0123456789abcdef0123", Statements: 4, Covered: 1, Percent: 25, Threshold: 80,
-		Uncovered: []coverage.Lines{{File: "weak/a_b.go", Start: 10, End: 12}, {File: "weak/a_b.go", Start: 20, End: 20}},
+		Uncovered: []coverage.UncoveredLines{{File: "weak/a_b.go", Start: 10, End: 12}, {File: "weak/a_b.go", Start: 20, End: 20}},
 		Outside:   []string{"cmd/new.go"}}
 	r.Baseline = &coverage.BaselineReport{Tolerance: 0.5, Total: coverage.BaselineResult{Baseline: 84, Percent: 85, Pass: true},
 		Packages: []coverage.BaselineResult{{Name: "example.com/m/weak", Baseline: 80, Percent: 70}},
@@ -34,7 +34,7 @@ const gatedVerdict = "FAIL: total 85.0% of 20 statements meets the threshold 80%
 func TestReportsShowEveryGateSection(t *testing.T) {
 	tests := []struct {
 		format string
-		f      Func
+		f      Renderer
 		want   []string
 	}{
 		{"table", Table, []string{
@@ -76,7 +76,7 @@ func TestReportsShowEveryGateSection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			out := render(t, tt.f, gated())
+			out := rendered(t, tt.f, gated())
 			for _, want := range tt.want {
 				if !strings.Contains(out, want) {
 					t.Errorf("%s output lacks %q:\n%s", tt.format, want, out)
@@ -89,8 +89,8 @@ func TestReportsShowEveryGateSection(t *testing.T) {
 func TestGitHubWarnsOnUncoveredChangedLinesWhenTheyPass(t *testing.T) {
 	r := sample()
 	r.Diff = &coverage.DiffReport{Base: "main", Statements: 10, Covered: 9, Percent: 90, Threshold: 80, Pass: true,
-		Uncovered: []coverage.Lines{{File: "a.go", Start: 3, End: 3}}}
-	out := render(t, GitHub, r)
+		Uncovered: []coverage.UncoveredLines{{File: "a.go", Start: 3, End: 3}}}
+	out := rendered(t, GitHub, r)
 	if !strings.Contains(out, "::warning file=a.go,line=3,endLine=3,title=testgate cover::changed line 3 is not covered by tests\n") || strings.Contains(out, "::error file=a.go") {
 		t.Errorf("github =\n%s\nwant a warning, not an error, for the uncovered line", out)
 	}
@@ -105,18 +105,18 @@ func TestVerdictSaysWhenTheDiffThresholdDidNotApply(t *testing.T) {
 	if got := verdict(r); !strings.HasSuffix(got, "; changed lines 0.0% of 2 statements (threshold not applied)") {
 		t.Errorf("verdict = %q", got)
 	}
-	if out := render(t, Table, r); !strings.Contains(out, "0.0%; passes: 2 changed statements are fewer than coverage.diff.min-statements (20)") {
+	if out := rendered(t, Table, r); !strings.Contains(out, "0.0%; passes: 2 changed statements are fewer than coverage.diff.min-statements (20)") {
 		t.Errorf("table does not say why the threshold did not apply:\n%s", out)
 	}
 }
 
 func TestJSONAddsOnlyTheSectionsInUse(t *testing.T) {
 	var plain, full map[string]any
-	if err := json.Unmarshal([]byte(render(t, JSON, sample())), &plain); err != nil {
+	if err := json.Unmarshal([]byte(rendered(t, JSON, sample())), &plain); err != nil {
 		t.Fatal(err)
 	}
 	checkKeys(t, "plain report", plain, []string{"excluded", "files", "packages", "pass", "total"})
-	if err := json.Unmarshal([]byte(render(t, JSON, gated())), &full); err != nil {
+	if err := json.Unmarshal([]byte(rendered(t, JSON, gated())), &full); err != nil {
 		t.Fatal(err)
 	}
 	checkKeys(t, "gated report", full, []string{"baseline", "diff", "excluded", "files", "functions", "ignored", "line_files", "packages", "pass", "total"})
@@ -140,7 +140,7 @@ func TestBadgeIsSVGColouredByTheThreshold(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := &coverage.Report{Total: coverage.Result{Percent: tt.percent, Threshold: tt.threshold}}
-		out := render(t, Badge, r)
+		out := rendered(t, Badge, r)
 		var svg struct {
 			XMLName xml.Name
 			Title   string `xml:"title"`

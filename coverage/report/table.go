@@ -9,6 +9,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/render"
 )
 
 // maxExcluded is how many excluded files the human-readable reports list.
@@ -32,7 +33,7 @@ func Table(w io.Writer, r *coverage.Report) error {
 		}
 	}
 	if len(r.Excluded) > 0 {
-		fmt.Fprintf(w, "\nExcluded %s:\n", plural(len(r.Excluded), "file"))
+		fmt.Fprintf(w, "\nExcluded %s:\n", render.Plural(len(r.Excluded), "file"))
 		for _, line := range excludedLines(r.Excluded, maxExcluded) {
 			fmt.Fprintf(w, "  %s\n", line)
 		}

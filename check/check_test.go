@@ -1,0 +1,130 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"regexp"
+	"sync"
+	"testing"
+
+	"github.com/testgate/testgate/analyzers"
+	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/coverage/report"
+	"github.com/testgate/testgate/internal/testtree"
+)
+
+// checkModule is testdata/checkmod: a failing test, a time.Sleep, a
+// package without tests, and coverage below 80%.
+func checkModule(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "testdata", "checkmod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var checked struct {
+	once sync.Once
+	sum  *Summary
+	err  error
+}
+
+// checkedModule runs Run on checkModule once per test binary.
+func checkedModule(t *testing.T) *Summary {
+	t.Helper()
+	dir := checkModule(t)
+	checked.once.Do(func() {
+		checked.sum, checked.err = Run(context.Background(), Options{
+			Analyzers: analyzers.All(),
+			Coverage:  coverage.Options{Dir: dir, Policy: coverage.DefaultPolicy()},
+		})
+	})
+	if checked.err != nil {
+		t.Fatal(checked.err)
+	}
+	return checked.sum
+}
+
+func TestRunFindsTheFailingTestTheSleepAndTheMissedThreshold(t *testing.T) {
+	sum := checkedModule(t)
+	want := []string{"tests failed", "the analyzers reported", "coverage missed a threshold"}
+	if got := sum.Problems(); !equal(got, want) {
+		t.Errorf("Problems() = %q, want %q", got, want)
+	}
+	if got := sum.Verdict(); got != "check: FAIL: tests failed, the analyzers reported, coverage missed a threshold" {
+		t.Errorf("Verdict() = %q", got)
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// durations are what differs between two runs of the same tests.
+var durations = regexp.MustCompile(`\([0-9.]+s\)|"seconds": [0-9.e-]+`)
+
+// TestWriteMatchesTheGoldenFileInEveryFormat renders one real check of
+// checkModule in every format, with durations written 0 and the module's
+// directory $ROOT.
+func TestWriteMatchesTheGoldenFileInEveryFormat(t *testing.T) {
+	sum := checkedModule(t)
+	dir := checkModule(t)
+	for _, format := range report.Formats() {
+		t.Run(format, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := sum.Write(&out, format, dir); err != nil {
+				t.Fatal(err)
+			}
+			got := durations.ReplaceAllFunc(out.Bytes(), func(m []byte) []byte {
+				if m[0] == '(' {
+					return []byte("(0.00s)")
+				}
+				return []byte(`"seconds": 0`)
+			})
+			got = bytes.ReplaceAll(got, []byte(filepath.ToSlash(dir)), []byte("$ROOT"))
+			testtree.Golden(t, filepath.Join("testdata", "summary-"+format+".golden"), got)
+		})
+	}
+}
+
+func TestWriteRejectsAnUnknownFormat(t *testing.T) {
+	var out bytes.Buffer
+	if err := (&Summary{}).Write(&out, "pdf", "."); err == nil {
+		t.Error("Write(pdf) succeeded, want an error")
+	}
+}
+
+func TestSummaryWithoutCoverageOrLintSaysWhy(t *testing.T) {
+	sum := &Summary{LintErr: context.Canceled}
+	var out bytes.Buffer
+	if err := sum.Write(&out, "table", "."); err != nil {
+		t.Fatal(err)
+	}
+	testtree.Golden(t, filepath.Join("testdata", "summary-nothing.golden"), out.Bytes())
+	if sum.Verdict() != "check: FAIL: the analyzers could not run, go test wrote no coverage data" {
+		t.Errorf("Verdict() = %q", sum.Verdict())
+	}
+}
+
+func TestLastLinesKeepsTheEndOfLongOutput(t *testing.T) {
+	var long bytes.Buffer
+	for i := range 40 {
+		long.WriteString("line ")
+		long.WriteByte(byte('a' + i%26))
+		long.WriteByte('\n')
+	}
+	lines := lastLines(long.String()[:long.Len()-1], 30)
+	if len(lines) != 31 || lines[0] != "... 10 earlier lines" || lines[30] != "line n" {
+		t.Errorf("lastLines = %q, want a note and the last 30 lines", lines)
+	}
+}

@@ -1,0 +1,30 @@
+package coverage
+
+import "fmt"
+
+// A Warning is something the user should know about a gate that still ran:
+// its figures are right, but less is known than asked for.
+type Warning struct {
+	Kind    WarningKind
+	Message string // one line, for the user
+}
+
+func (w Warning) String() string { return w.Message }
+
+// A WarningKind tells warnings apart without reading their messages.
+type WarningKind int
+
+const (
+	// MixedModes: profiles of different modes were merged as mode set.
+	MixedModes WarningKind = iota + 1
+	// MissingSources: some profiled files were not found on disk, so the
+	// stages that read sources skipped them.
+	MissingSources
+	// NoModule: the working directory's module or workspace could not be
+	// read, so no sources were read at all.
+	NoModule
+)
+
+func warningf(kind WarningKind, format string, args ...any) Warning {
+	return Warning{kind, fmt.Sprintf(format, args...)}
+}
