@@ -75,6 +75,10 @@ func TestLintFormatsMatchTheirGoldenFiles(t *testing.T) {
 	dir := lintModule(t)
 	for _, format := range lint.Formats {
 		t.Run(format, func(t *testing.T) {
+			golden, err := filepath.Abs(filepath.Join("testdata", "lint-"+format+".golden"))
+			if err != nil {
+				t.Fatal(err)
+			}
 			t.Chdir(dir)
 			var stdout, stderr bytes.Buffer
 			if code := runLint([]string{"-format=" + format, "./..."}, &stdout, &stderr); code != exitLintReported {
@@ -89,7 +93,7 @@ func TestLintFormatsMatchTheirGoldenFiles(t *testing.T) {
 			}
 			out = bytes.ReplaceAll(out, []byte(filepath.ToSlash(dir)), []byte("$ROOT"))
 			out = bytes.ReplaceAll(out, []byte(`"version": "`+version()+`"`), []byte(`"version": "$VERSION"`))
-			testtree.Golden(t, filepath.Join("testdata", "lint-"+format+".golden"), out)
+			testtree.Golden(t, golden, out)
 		})
 	}
 }
