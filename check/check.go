@@ -6,6 +6,7 @@ package check
 import (
 	"bytes"
 	"context"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/argv"
 	"github.com/testgate/testgate/lint"
 	"github.com/testgate/testgate/testrun"
 )
@@ -87,6 +89,29 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 		}
 	}
 	return s, nil
+}
+
+// SplitArgs separates a testgate check command line into testgate's own
+// flags, those defined on fs (and -h), and the go test flags and packages
+// that pass through, which Options.GoTestArgs takes.
+func SplitArgs(fs *flag.FlagSet, args []string) (ours, goTest []string) {
+	isOurs := func(name string) bool { return name == "h" || name == "help" || fs.Lookup(name) != nil }
+	takesValue := func(name string) bool {
+		if f := fs.Lookup(name); f != nil {
+			b, ok := f.Value.(interface{ IsBoolFlag() bool })
+			return !ok || !b.IsBoolFlag()
+		}
+		return testrun.TakesValue(name)
+	}
+	parsed, rest := argv.Split(args, takesValue, "-args", "--args")
+	for _, a := range parsed {
+		if a.Name != "" && isOurs(a.Name) {
+			ours = append(ours, a.Raw...)
+		} else {
+			goTest = append(goTest, a.Raw...)
+		}
+	}
+	return ours, append(goTest, rest...)
 }
 
 // hasBlocks reports whether the profile go test wrote holds any block: when

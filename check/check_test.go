@@ -3,8 +3,10 @@ package check
 import (
 	"bytes"
 	"context"
+	"flag"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 
@@ -126,5 +128,19 @@ func TestLastLinesKeepsTheEndOfLongOutput(t *testing.T) {
 	lines := lastLines(long.String()[:long.Len()-1], 30)
 	if len(lines) != 31 || lines[0] != "... 10 earlier lines" || lines[30] != "line n" {
 		t.Errorf("lastLines = %q, want a note and the last 30 lines", lines)
+	}
+}
+
+func TestSplitArgsKeepsOnlyTestgateFlags(t *testing.T) {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.Float64("total", 80, "")
+	fs.Bool("include-generated", false, "")
+	fs.String("format", "table", "")
+	ours, goTest := SplitArgs(fs, []string{"-total", "85", "-race", "-include-generated", "-tags", "e2e", "-format=json", "-h", "./...", "-args", "-total"})
+	if got, want := strings.Join(ours, " "), "-total 85 -include-generated -format=json -h"; got != want {
+		t.Errorf("testgate flags = %q, want %q", got, want)
+	}
+	if got, want := strings.Join(goTest, " "), "-race -tags e2e ./... -args -total"; got != want {
+		t.Errorf("go test args = %q, want %q", got, want)
 	}
 }

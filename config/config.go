@@ -41,6 +41,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 
@@ -230,6 +231,33 @@ func CheckPercent(f float64) (float64, error) {
 		return 0, fmt.Errorf("want a percentage from 0 to 100, got %v", f)
 	}
 	return f, nil
+}
+
+// A PercentFlag is a threshold flag: a percentage, remembered as given or
+// not, so that only the flags given override the configuration file.
+type PercentFlag struct {
+	value float64
+	set   bool
+}
+
+func (p *PercentFlag) String() string { return "" }
+
+// Set accepts a number from 0 to 100.
+func (p *PercentFlag) Set(s string) error {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("want a percentage from 0 to 100, got %q", s)
+	}
+	v, err := CheckPercent(f)
+	p.value, p.set = v, true
+	return err
+}
+
+// Override sets *threshold to the flag's value when the flag was given.
+func (p *PercentFlag) Override(threshold *float64) {
+	if p.set {
+		*threshold = p.value
+	}
 }
 
 // A Regexp is a regular expression in RE2 syntax.

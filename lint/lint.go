@@ -107,6 +107,26 @@ func Run(opts Options) (*Result, error) {
 	return res, nil
 }
 
+// Exit codes of a multichecker, which testgate lint keeps in every format.
+const (
+	ExitError    = 1 // a package did not load or an analyzer failed
+	ExitReported = 3 // the analyzers reported something
+)
+
+// ExitCode returns the multichecker's exit status for the run: analyzer
+// failures outrank reports, and reports outrank load errors.
+func (r *Result) ExitCode() int {
+	switch {
+	case r.AnalyzerFailed:
+		return ExitError
+	case len(r.Findings) > 0:
+		return ExitReported
+	case len(r.Problems) > 0:
+		return ExitError
+	}
+	return 0
+}
+
 // Failed reports whether the run found anything: a finding, a package
 // that did not load or an analyzer that failed.
 func (r *Result) Failed() bool {

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/testgate/testgate/internal/render"
 )
@@ -11,6 +14,23 @@ import (
 // Formats are the report formats of testgate lint besides the
 // multichecker's -json.
 var Formats = []string{"text", "sarif", "github", "markdown"}
+
+// Write writes the run in format, one of Formats, to w; file names are
+// relative to root, and SARIF describes the selected analyzers and the
+// tool's version.
+func Write(w io.Writer, format string, res *Result, selected []*analysis.Analyzer, root, version string) error {
+	switch format {
+	case "text":
+		return WriteText(w, res.Findings)
+	case "sarif":
+		return WriteSARIF(w, selected, res, root, version)
+	case "github":
+		return WriteGitHub(w, res.Findings, root)
+	case "markdown":
+		return WriteMarkdown(w, res, root)
+	}
+	return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(Formats, ", "))
+}
 
 // WriteText prints findings as the multichecker does: one
 // "file:line:col: message" line each.

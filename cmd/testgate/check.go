@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,8 +11,6 @@ import (
 	"github.com/testgate/testgate/analyzers"
 	"github.com/testgate/testgate/check"
 	"github.com/testgate/testgate/config"
-	"github.com/testgate/testgate/internal/argv"
-	"github.com/testgate/testgate/testrun"
 )
 
 const checkUsage = `Usage: testgate check [testgate flags] [go test flags] [packages]
@@ -34,39 +31,24 @@ testgate flags:
 // newCheckFlags returns check's flag set, which holds the coverage gate's
 // flags, and their values.
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *coverOptions) {
-	fs := flag.NewFlagSet("testgate check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, checkUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("testgate check", checkUsage, stderr)
 	return fs, registerCoverFlags(fs)
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs, opts := newCheckFlags(stderr)
-	ours, goTestArgs := splitCheckArgs(fs, args)
-	if err := fs.Parse(ours); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitBadUsage
+	ours, goTestArgs := check.SplitArgs(fs, args)
+	if code, ok := parse(fs, ours); !ok {
+		return code
 	}
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "testgate check: %v\n", err)
-		return exitBadUsage
-	}
-	cfg, err := opts.loadConfig()
+	fail := failure(stderr, "testgate check", exitBadUsage)
+	cfg, gate, err := opts.configure()
 	if err != nil {
 		return fail(err)
 	}
 	selected, err := analyzers.Select(analyzers.All(), cfg.Lint.Settings, "lint")
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", cmp.Or(opts.configFile, config.FileName), err))
-	}
-	gate, err := opts.gate(cfg)
-	if err != nil {
-		return fail(err)
 	}
 	var progress io.Writer
 	if isTerminal(stderr) {
@@ -90,28 +72,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	return exitOK
-}
-
-// splitCheckArgs separates testgate's own flags, those defined on fs, from
-// the go test flags and packages that pass through.
-func splitCheckArgs(fs *flag.FlagSet, args []string) (ours, goTest []string) {
-	isOurs := func(name string) bool { return name == "h" || name == "help" || fs.Lookup(name) != nil }
-	takesValue := func(name string) bool {
-		if f := fs.Lookup(name); f != nil {
-			b, ok := f.Value.(interface{ IsBoolFlag() bool })
-			return !ok || !b.IsBoolFlag()
-		}
-		return testrun.TakesValue(name)
-	}
-	parsed, rest := argv.Split(args, takesValue, "-args", "--args")
-	for _, a := range parsed {
-		if a.Name != "" && isOurs(a.Name) {
-			ours = append(ours, a.Raw...)
-		} else {
-			goTest = append(goTest, a.Raw...)
-		}
-	}
-	return ours, append(goTest, rest...)
 }
 
 // isTerminal reports whether w is a terminal, where progress lines help;

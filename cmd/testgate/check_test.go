@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,17 +105,6 @@ func TestCheckShowsWhyGoTestBuiltNothing(t *testing.T) {
 		if !strings.Contains(res.stdout, want) {
 			t.Errorf("check output lacks %q:\n%s", want, res.stdout)
 		}
-	}
-}
-
-func TestSplitCheckArgsKeepsOnlyTestgateFlags(t *testing.T) {
-	fs, _ := newCheckFlags(io.Discard)
-	ours, goTest := splitCheckArgs(fs, []string{"-total", "85", "-race", "-include-generated", "-tags", "e2e", "-format=json", "-h", "./..."})
-	if got, want := strings.Join(ours, " "), "-total 85 -include-generated -format=json -h"; got != want {
-		t.Errorf("testgate flags = %q, want %q", got, want)
-	}
-	if got, want := strings.Join(goTest, " "), "-race -tags e2e ./..."; got != want {
-		t.Errorf("go test args = %q, want %q", got, want)
 	}
 }
 

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/testgate/testgate/config"
@@ -34,37 +31,14 @@ Exit status: 0 all thresholds met, 1 a threshold missed, 2 bad usage or input.
 Flags:
 `
 
-// percentFlag is a threshold flag: a percentage, remembered as set or not
-// so that only the flags given override the configuration file.
-type percentFlag struct {
-	value float64
-	set   bool
-}
-
-func (p *percentFlag) String() string { return "" }
-
-func (p *percentFlag) Set(s string) error {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return fmt.Errorf("want a percentage from 0 to 100, got %q", s)
-	}
-	v, err := config.CheckPercent(f)
-	p.value, p.set = v, true
-	return err
-}
-
 // coverOptions are the flags of the coverage gate, shared by testgate cover
 // and testgate check.
 type coverOptions struct {
 	configFile                 string
-	total, pkg, file, function percentFlag
-	includeGenerated           bool
+	total, pkg, file, function config.PercentFlag
 	format                     string
-	coverDirs                  []string // binary coverage data, read besides the profiles
-	diffBase                   string   // gate the lines changed since this revision
-	baseline, writeBaseline    string   // files
-	funcs                      int      // how many least-covered functions to list
-	badge                      string   // file
+	writeBaseline, badge       string // files
+	gate                       coverage.Options
 }
 
 // registerCoverFlags defines the coverage gate's flags on fs. The report
@@ -76,15 +50,15 @@ func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
 	fs.Var(&opts.pkg, "package", "`threshold` in percent for every package (default 0)")
 	fs.Var(&opts.file, "file", "`threshold` in percent for every file (default 0)")
 	fs.Var(&opts.function, "function", "`threshold` in percent for the share of functions entered (default 0)")
-	fs.BoolVar(&opts.includeGenerated, "include-generated", false, "keep generated files in the figures")
+	fs.BoolVar(&opts.gate.IncludeGenerated, "include-generated", false, "keep generated files in the figures")
 	fs.Func("coverdir", "read Go's binary coverage data (go build -cover, GOCOVERDIR) in `dir` too; repeatable", func(dir string) error {
-		opts.coverDirs = append(opts.coverDirs, dir)
+		opts.gate.CoverDirs = append(opts.gate.CoverDirs, dir)
 		return nil
 	})
-	fs.StringVar(&opts.diffBase, "diff-base", "", "gate the lines changed since the merge base of `rev` and HEAD (git)")
-	fs.StringVar(&opts.baseline, "baseline", "", "fail when coverage fell below the baseline in `file`")
+	fs.StringVar(&opts.gate.DiffBase, "diff-base", "", "gate the lines changed since the merge base of `rev` and HEAD (git)")
+	fs.StringVar(&opts.gate.Baseline, "baseline", "", "fail when coverage fell below the baseline in `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write the figures as a baseline to `file`")
-	fs.IntVar(&opts.funcs, "func", 0, "list the `N` least-covered functions")
+	fs.IntVar(&opts.gate.LeastFunctions, "func", 0, "list the `N` least-covered functions")
 	fs.StringVar(&opts.badge, "badge", "", "write an SVG badge of the total to `file`")
 	fs.Func("format", "report `format`: "+strings.Join(report.Formats(), ", ")+" (default table)", func(s string) error {
 		_, err := report.Lookup(s)
@@ -94,67 +68,40 @@ func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
 	return opts
 }
 
-// loadConfig reads -config, or else the working directory's file if any.
-func (o *coverOptions) loadConfig() (*config.Config, error) {
-	if o.configFile != "" {
-		return config.Load(o.configFile)
-	}
-	return config.LoadDir(".")
-}
-
-// gate returns the coverage gate's options: cfg's, with the flags given
+// configure reads -config, or else the working directory's file if any,
+// and returns it with the gate's options: the file's, with the flags given
 // overriding it.
-func (o *coverOptions) gate(cfg *config.Config) (coverage.Options, error) {
-	if o.funcs < 0 {
-		return coverage.Options{}, fmt.Errorf("-func %d: want a number of functions, 0 or more", o.funcs)
+func (o *coverOptions) configure() (*config.Config, coverage.Options, error) {
+	g := o.gate
+	if g.LeastFunctions < 0 {
+		return nil, g, fmt.Errorf("-func %d: want a number of functions, 0 or more", g.LeastFunctions)
 	}
-	policy := cfg.Coverage.Policy()
-	for _, f := range []struct {
-		flag *percentFlag
-		dst  *float64
-	}{{&o.total, &policy.Total}, {&o.pkg, &policy.Package}, {&o.file, &policy.File}, {&o.function, &policy.Function}} {
-		if f.flag.set {
-			*f.dst = f.flag.value
-		}
+	cfg, err := config.LoadDir(".")
+	if o.configFile != "" {
+		cfg, err = config.Load(o.configFile)
 	}
-	return coverage.Options{
-		CoverDirs:        o.coverDirs,
-		Policy:           policy,
-		Exclude:          cfg.Coverage.ExcludePatterns(),
-		IncludeGenerated: o.includeGenerated,
-		RequireReason:    cfg.Coverage.Ignore.RequireReason,
-		LeastFunctions:   o.funcs,
-		DiffBase:         o.diffBase,
-		Baseline:         o.baseline,
-	}, nil
+	if err != nil {
+		return nil, g, err
+	}
+	g.Policy, g.Exclude, g.RequireReason = cfg.Coverage.Policy(), cfg.Coverage.ExcludePatterns(), cfg.Coverage.Ignore.RequireReason
+	o.total.Override(&g.Policy.Total)
+	o.pkg.Override(&g.Policy.Package)
+	o.file.Override(&g.Policy.File)
+	o.function.Override(&g.Policy.Function)
+	return cfg, g, nil
 }
 
 func runCover(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("testgate cover", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, coverUsage)
-		fs.PrintDefaults()
-	}
+	fs := newFlagSet("testgate cover", coverUsage, stderr)
 	opts := registerCoverFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitBadUsage
+	if code, ok := parse(fs, args); !ok {
+		return code
 	}
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "testgate cover: %v\n", err)
-		return exitBadUsage
-	}
-	if fs.NArg() == 0 && len(opts.coverDirs) == 0 {
+	fail := failure(stderr, "testgate cover", exitBadUsage)
+	if fs.NArg() == 0 && len(opts.gate.CoverDirs) == 0 {
 		return fail(errors.New("no profile given; usage: testgate cover [flags] PROFILE [PROFILE...]"))
 	}
-	cfg, err := opts.loadConfig()
-	if err != nil {
-		return fail(err)
-	}
-	gate, err := opts.gate(cfg)
+	_, gate, err := opts.configure()
 	if err != nil {
 		return fail(err)
 	}
@@ -186,12 +133,8 @@ func printWarnings(stderr io.Writer, warnings []coverage.Warning) {
 // writeFiles writes the side outputs asked for: the badge and the baseline.
 func (o *coverOptions) writeFiles(r *coverage.Report) error {
 	if o.badge != "" {
-		var svg bytes.Buffer
-		if err := report.Badge(&svg, r); err != nil {
+		if err := report.BadgeFile(o.badge, r); err != nil {
 			return err
-		}
-		if err := os.WriteFile(o.badge, svg.Bytes(), 0o666); err != nil {
-			return fmt.Errorf("writing the badge: %w", err)
 		}
 	}
 	if o.writeBaseline != "" {

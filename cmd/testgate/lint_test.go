@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -19,42 +18,6 @@ func lintModule(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func TestCutFormatTakesTheFlagOutOfTheArguments(t *testing.T) {
-	tests := []struct {
-		name       string
-		args       []string
-		wantFormat string
-		wantRest   []string
-	}{
-		{"absent means text", []string{"-sleep", "./..."}, "text", []string{"-sleep", "./..."}},
-		{"with equals sign", []string{"-format=sarif", "./..."}, "sarif", []string{"./..."}},
-		{"double dash and separate value", []string{"-sleep", "--format", "github", "./..."}, "github", []string{"-sleep", "./..."}},
-		{"after the packages", []string{"./...", "-format=github"}, "github", []string{"./..."}},
-		{"explicit text", []string{"-format=text", "-json", "./..."}, "text", []string{"-json", "./..."}},
-		{"after -- it is an argument", []string{"--", "-format=sarif"}, "text", []string{"--", "-format=sarif"}},
-		{"a look-alike flag is kept", []string{"-formats=x", "./..."}, "text", []string{"-formats=x", "./..."}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			format, rest, err := cutFormat(tt.args)
-			if err != nil {
-				t.Fatalf("cutFormat(%q): %v", tt.args, err)
-			}
-			if format != tt.wantFormat || !slices.Equal(rest, tt.wantRest) {
-				t.Errorf("cutFormat(%q) = %q, %q; want %q, %q", tt.args, format, rest, tt.wantFormat, tt.wantRest)
-			}
-		})
-	}
-}
-
-func TestCutFormatRejectsUnknownOrMissingValues(t *testing.T) {
-	for _, args := range [][]string{{"-format=xml", "./..."}, {"-format"}} {
-		if _, _, err := cutFormat(args); err == nil {
-			t.Errorf("cutFormat(%q) succeeded, want an error", args)
-		}
-	}
 }
 
 func TestLintRejectsAnUnknownFormatNamingIt(t *testing.T) {
@@ -146,25 +109,5 @@ func TestLintTextAndJSONStayMulticheckerCompatible(t *testing.T) {
 	diags := byPkg["example.com/lintmod/greet [example.com/lintmod/greet.test]"]["testname"]
 	if len(diags) != 1 || !strings.HasSuffix(diags[0].Posn, "greet_test.go:8:6") {
 		t.Errorf("testname diagnostics of the test variant = %+v, want one at greet_test.go:8:6", diags)
-	}
-}
-
-func TestOnlyFixingDiffingAndProfilingFlagsNeedTheMultichecker(t *testing.T) {
-	cases := []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"./..."}, false},
-		{[]string{"-json", "-sleep", "-test=false", "-sleep.x=1", "./..."}, false},
-		{[]string{"-fix", "./..."}, true},
-		{[]string{"--diff", "./..."}, true},
-		{[]string{"-c=2", "./..."}, true},
-		{[]string{"-cpuprofile", "cpu.out", "./..."}, true},
-		{[]string{"--", "-fix"}, false},
-	}
-	for _, tc := range cases {
-		if got := needsMultichecker(tc.args); got != tc.want {
-			t.Errorf("needsMultichecker(%q) = %v, want %v", tc.args, got, tc.want)
-		}
 	}
 }

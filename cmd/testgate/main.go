@@ -7,6 +7,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -56,6 +58,39 @@ func main() {
 	// go vet's protocol: multichecker answers -flags and -V=full and hands
 	// *.cfg files to unitchecker.
 	multichecker.Main(analyzers.All()...)
+}
+
+// newFlagSet returns a flag set that reports errors to stderr and shows
+// usage and then the flags on -h.
+func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses args with fs; when it returns false the command ends with
+// code: 0 after -h, 2 for a bad flag (which fs reported).
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	switch err := fs.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK, false
+	case err != nil:
+		return exitBadUsage, false
+	}
+	return exitOK, true
+}
+
+// failure returns a function that reports err as the command's and
+// returns code.
+func failure(stderr io.Writer, command string, code int) func(err error) int {
+	return func(err error) int {
+		fmt.Fprintf(stderr, "%s: %v\n", command, err)
+		return code
+	}
 }
 
 func runVersion(_ []string, stdout, _ io.Writer) int {

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 
 	"github.com/testgate/testgate/coverage"
@@ -47,6 +49,18 @@ func Badge(w io.Writer, r *coverage.Report) error {
 `, lw+vw, lw, label, value, vw, badgeColor(r.Total.Percent, r.Total.Threshold),
 		half(lw), half(2*lw+vw))
 	return err
+}
+
+// BadgeFile writes r's badge to the file at path.
+func BadgeFile(path string, r *coverage.Report) error {
+	var svg bytes.Buffer
+	if err := Badge(&svg, r); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, svg.Bytes(), 0o666); err != nil {
+		return fmt.Errorf("writing the badge: %w", err)
+	}
+	return nil
 }
 
 func textWidth(s string) int {
