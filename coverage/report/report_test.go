@@ -3,12 +3,14 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/testgate/testgate/coverage"
+	"github.com/testgate/testgate/internal/testtree"
 )
 
 // sample is a failing report: one package and one file below their
@@ -38,52 +40,28 @@ func rendered(t *testing.T, f Renderer, r *coverage.Report) string {
 	return buf.String()
 }
 
-func TestTableListsWorstFirstMarksFailuresAndEndsWithTheVerdict(t *testing.T) {
-	out := rendered(t, Table, sample())
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if got, want := lines[len(lines)-1], "FAIL: total 85.0% of 20 statements meets the threshold 80%; 1 package and 1 file are below their thresholds"; got != want {
-		t.Errorf("last line = %q, want %q", got, want)
-	}
-	weak := strings.Index(out, "│ ✗ │ example.com/m/weak ")
-	strong := strings.Index(out, "│   │ example.com/m      ")
-	if weak < 0 || strong < 0 || weak > strong {
-		t.Errorf("want the failing package marked and listed before the passing one:\n%s", out)
-	}
-	for _, want := range []string{Metric, "Files below their thresholds", "example.com/m/weak/a_b.go", "79.95%", "Excluded 1 file:", "example.com/m/gen.go (generated)"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("table lacks %q:\n%s", want, out)
-		}
-	}
-	if strings.Contains(out, "example.com/m/main.go") {
-		t.Errorf("table lists a passing file:\n%s", out)
-	}
-}
-
-func TestTableOfAPassingReportHasNoFileSection(t *testing.T) {
-	r := &coverage.Report{Pass: true, Total: coverage.Result{Statements: 3, Covered: 3, Percent: 100, Threshold: 0, Pass: true},
+// passing is a report that meets every threshold, without exclusions.
+func passing() *coverage.Report {
+	return &coverage.Report{Pass: true, Total: coverage.Result{Statements: 3, Covered: 3, Percent: 100, Threshold: 0, Pass: true},
 		Packages: []coverage.Result{{Name: "m", Statements: 3, Covered: 3, Percent: 100, Pass: true}}}
-	out := rendered(t, Table, r)
-	if strings.Contains(out, "Files below") || strings.Contains(out, "Excluded") || !strings.HasSuffix(out, "PASS: total 100.0% of 3 statements (no total threshold)\n") {
-		t.Errorf("table =\n%s", out)
-	}
 }
 
-func TestMarkdownEscapesNamesAndFoldsExclusions(t *testing.T) {
-	out := rendered(t, Markdown, sample())
-	for _, want := range []string{
-		"### ❌ testgate cover\n",
-		"| ❌ | example.com/m/weak | 10 | 7 | 70.0% | 75% |",
-		`example.com/m/weak/a\_b.go`,
-		"<details><summary>Excluded 1 file</summary>",
-		"- example.com/m/gen.go (generated)",
-		"<sub>" + Metric + "</sub>",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("markdown lacks %q:\n%s", want, out)
+// TestEveryFormatMatchesItsGoldenFile pins every format on a failing
+// report, one with every later gate's section, and a passing one; go test
+// -update rewrites the files in testdata.
+func TestEveryFormatMatchesItsGoldenFile(t *testing.T) {
+	reports := map[string]func() *coverage.Report{"sample": sample, "gated": gated, "passing": passing}
+	for name, r := range reports {
+		for _, format := range append(Formats(), "badge") {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				render := Badge
+				if format != "badge" {
+					render = formats[format]
+				}
+				golden := filepath.Join("testdata", name+"-"+format+".golden")
+				testtree.Golden(t, golden, []byte(rendered(t, render, r())))
+			})
 		}
-	}
-	if strings.Index(out, "example.com/m/weak |") > strings.Index(out, "example.com/m |") {
-		t.Errorf("markdown lists the passing package first:\n%s", out)
 	}
 }
 

@@ -27,65 +27,6 @@ func gated() *coverage.Report {
 	return r
 }
 
-const gatedVerdict = "FAIL: total 85.0% of 20 statements meets the threshold 80%; 1 package and 1 file are below their thresholds; " +
-	"changed lines 25.0% of 4 statements are below the threshold 80%; 50.0% of functions entered is below the threshold 60%; " +
-	"1 package fell below the baseline"
-
-func TestReportsShowEveryGateSection(t *testing.T) {
-	tests := []struct {
-		format string
-		f      Renderer
-		want   []string
-	}{
-		{"table", Table, []string{
-			"Note: the figures of 1 file from LCOV count lines, not statements: pkg/b.go",
-			"Functions: 2 of 4 entered, 50.0%, below the threshold 60%\nLeast-covered functions\n",
-			"│ (*T).Run │ t.go:7   │",
-			"Changed lines since origin/main (merge base 0123456789ab): 1 of 4 statements covered, 25.0%, below the threshold 80%\n",
-			"Changed lines not covered:\n  weak/a_b.go:10-12\n  weak/a_b.go:20\n",
-			"Changed Go files without coverage data:\n  cmd/new.go\n",
-			"Baseline (tolerance 0.5 points): total 84.0% → 85.0% (+1.0)\n",
-			"Packages below the baseline:\n  example.com/m/weak 80.0% → 70.0% (-10.0)\n",
-			"Packages new since the baseline:\n  example.com/m/new\n",
-			"Packages gone since the baseline:\n  example.com/m/old\n",
-			"Ignored 3 statements by //coverage:ignore:\n  example.com/m/a.go:12 (3 statements): unreachable\n",
-			"\n" + gatedVerdict + "\n",
-		}},
-		{"markdown", Markdown, []string{
-			"### ❌ testgate cover\n\n" + gatedVerdict + "\n",
-			"> **Note: the figures of 1 file from LCOV count lines, not statements: pkg/b.go**",
-			"**Changed lines since origin/main (merge base 0123456789ab): 1 of 4 statements covered, 25.0%, below the threshold 80%**",
-			"- weak/a\\_b.go:10-12\n- weak/a\\_b.go:20\n",
-			"**Functions: 2 of 4 entered, 50.0%, below the threshold 60%**",
-			"| (\\*T).Run | t.go:7 | 5 | 0 | 0.0% |",
-			"- example.com/m/weak 80.0% → 70.0% (-10.0)",
-			"<details><summary>Ignored 3 statements by //coverage:ignore</summary>",
-		}},
-		{"github", GitHub, []string{
-			"::notice title=testgate cover::Note: the figures of 1 file from LCOV count lines, not statements: pkg/b.go\n",
-			"::error title=testgate cover::Functions: 2 of 4 entered, 50.0%25, below the threshold 60%25\n",
-			"least-covered function (*T).Run at t.go:7: 0 of 5 statements, 0.0%\n",
-			"::error file=weak/a_b.go,line=10,endLine=12,title=testgate cover::changed lines 10-12 are not covered by tests\n",
-			"::error file=weak/a_b.go,line=20,endLine=20,title=testgate cover::changed line 20 is not covered by tests\n",
-			"changed Go file without coverage data: cmd/new.go\n",
-			"::error title=testgate cover::package example.com/m/weak: coverage fell below the baseline: 80.0%25 → 70.0%25 (-10.0)\n",
-			"package new since the baseline: example.com/m/new\npackage gone since the baseline: example.com/m/old\n",
-			"ignored by //coverage:ignore: example.com/m/a.go:12 (3 statements): unreachable\n",
-			gatedVerdict + "\n",
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.format, func(t *testing.T) {
-			out := rendered(t, tt.f, gated())
-			for _, want := range tt.want {
-				if !strings.Contains(out, want) {
-					t.Errorf("%s output lacks %q:\n%s", tt.format, want, out)
-				}
-			}
-		})
-	}
-}
-
 func TestGitHubWarnsOnUncoveredChangedLinesWhenTheyPass(t *testing.T) {
 	r := sample()
 	r.Diff = &coverage.DiffReport{Base: "main", Statements: 10, Covered: 9, Percent: 90, Threshold: 80, Pass: true,
