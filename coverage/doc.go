@@ -7,8 +7,11 @@
 //
 // # Pipeline
 //
-// The work is one pipeline; each stage is a function with data in and data
-// out, so a new feature is a new stage or a new reporter:
+// [Check] runs the whole gate, as testgate cover does, from [Options]: the
+// inputs, the [Policy] with every threshold, and what to gate besides. It
+// returns the judged [Report] and [Warning]s that say what could not be
+// known. The work is one pipeline; each stage is a function with data in
+// and data out, so a new feature is a new stage or a new reporter:
 //
 //	p, err := coverage.ParseFile("a.out")              // parse: profile or LCOV → blocks
 //	q, err := coverage.ReadCoverDir(dir)               // parse: go build -cover data
@@ -16,13 +19,14 @@
 //	p = coverage.ExcludeMatching(p, patterns)          // exclude: path patterns
 //	p = coverage.ExcludeGenerated(p, sources)          // exclude: generated files (reads headers)
 //	p, err = coverage.ExcludeIgnored(p, sources, true) // exclude: //coverage:ignore blocks
+//	p = coverage.Locate(p, sources)                    // locate: paths on disk, for annotations
 //	s := coverage.Summarize(p)                         // summarize: file, package, total
 //	r := coverage.Judge(s, policy)                     // judge: thresholds
 //	fs, _ := coverage.Functions(p, sources)            // judge: functions entered
-//	coverage.JudgeFunctions(r, fs, 70, 10)
+//	coverage.JudgeFunctions(r, fs, policy.Function, 10)
 //	c, err := coverage.GitChanges(".", "origin/main")  // judge: changed lines
-//	coverage.JudgeDiff(r, p, sources, c, diffPolicy)
-//	coverage.JudgeBaseline(r, baseline, 0.5)           // judge: drop since a baseline
+//	coverage.JudgeDiff(r, p, sources, c, policy.Diff)
+//	coverage.JudgeBaseline(r, b, policy.BaselineTolerance)   // judge: drop since a baseline
 //	report.Table(w, r)                                 // report: package coverage/report
 //
 // A [Profile] carries what later stages must know besides its blocks: the

@@ -88,6 +88,16 @@ report=$(output report "$GITHUB_OUTPUT")
 grep -q '"version": "2.1.0"' "$report" || fail "SARIF report $report lacks the 2.1.0 version"
 ! grep -q '"runs"' <<<"$log" || fail "run printed the SARIF document into the log"
 
+# run lint with the action's default format, markdown: a table of the
+# findings in the job summary, and the multichecker's exit code.
+runner lintmd
+code=0
+log=$(cd "$tmp/lintmod" && TESTGATE_BIN=$bin TESTGATE_COMMAND=lint TESTGATE_FORMAT=markdown TESTGATE_ARGS='./...' "$step" run 2>&1) || code=$?
+[ "$code" -eq 3 ] || fail "run lint -format=markdown exited $code, want 3 (lintmod's tests have findings): $log"
+grep -q '^| greet/greet\\_test.go:8:6 | testname |' "$GITHUB_STEP_SUMMARY" ||
+	fail "the step summary holds no row for the bad test name: $(cat "$GITHUB_STEP_SUMMARY")"
+cmp -s "$GITHUB_STEP_SUMMARY" "$(output report "$GITHUB_OUTPUT")" || fail "the lint step summary differs from the report"
+
 # run cover -format=markdown: the report goes to the job summary.
 (cd "$tmp/lintmod" && go test -coverprofile=cover.out ./... >/dev/null)
 runner cover

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of testgate, the slow end-to-end ones included, as CI does.
-# Everything it needs comes through the Go module proxy.
+# Each step runs once: testgate check runs go test ./... with coverage, the
+# analyzers on testgate's own code and the coverage gate (its threshold is
+# in .testgate.yml). Everything it needs comes through the Go module proxy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,10 +10,8 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "go vet"
 go vet ./...
-step "go test"
-go test ./...
-step "testgate lint on its own code"
-go run ./cmd/testgate lint ./...
+step "testgate check on its own code: go test, the analyzers, the coverage gate"
+go run ./cmd/testgate check ./...
 step "golangci-lint with the testgate plugin, end to end"
 scripts/golangci-e2e.sh
 step "the project's golangci-lint configuration"
