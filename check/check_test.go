@@ -18,14 +18,7 @@ import (
 
 // checkModule is testdata/checkmod: a failing test, a time.Sleep, a
 // package without tests, and coverage below 80%.
-func checkModule(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "testdata", "checkmod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func checkModule(*testing.T) string { return testtree.Testdata("checkmod") }
 
 var checked struct {
 	once sync.Once

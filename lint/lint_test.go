@@ -11,18 +11,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/testgate/testgate/internal/testtree"
 )
 
 // lintModule is testdata/lintmod, whose tests have one bad name (line 8)
 // and one time.Sleep (line 17).
-func lintModule(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "testdata", "lintmod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func lintModule(*testing.T) string { return testtree.Testdata("lintmod") }
 
 // flagSetForTest returns a flag set that reports errors instead of exiting.
 func flagSetForTest() *flag.FlagSet {

@@ -36,6 +36,13 @@ func Golden(t testing.TB, path string, got []byte) {
 	}
 }
 
+// Testdata returns the absolute path of name in the repository's top
+// testdata directory, which holds the sample modules.
+func Testdata(name string) string {
+	_, here, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(here), "..", "..", "testdata", name)
+}
+
 const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 // ValidateSARIF fails t unless data is valid against the SARIF 2.1.0
@@ -43,8 +50,7 @@ const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 // uri-reference asserted.
 func ValidateSARIF(t testing.TB, data []byte) {
 	t.Helper()
-	_, here, _, _ := runtime.Caller(0)
-	schemaFile, err := os.Open(filepath.Join(filepath.Dir(here), "..", "..", "testdata", "sarif-2.1.0.schema.json"))
+	schemaFile, err := os.Open(Testdata("sarif-2.1.0.schema.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
