@@ -6,6 +6,7 @@ import (
 	"flag"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -45,24 +46,12 @@ func checkedModule(t *testing.T) *Summary {
 func TestRunFindsTheFailingTestTheSleepAndTheMissedThreshold(t *testing.T) {
 	sum := checkedModule(t)
 	want := []string{"tests failed", "the analyzers reported", "coverage missed a threshold"}
-	if got := sum.Problems(); !equal(got, want) {
+	if got := sum.Problems(); !slices.Equal(got, want) {
 		t.Errorf("Problems() = %q, want %q", got, want)
 	}
 	if got := sum.Verdict(); got != "check: FAIL: tests failed, the analyzers reported, coverage missed a threshold" {
 		t.Errorf("Verdict() = %q", got)
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // durations are what differs between two runs of the same tests.

@@ -79,7 +79,8 @@ func (s *Summary) writeTests(w io.Writer, format string) {
 		output := lastLines(strings.TrimRight(f.Output, "\n"), maxFailureLines)
 		switch format {
 		case "github":
-			render.WorkflowCommand(w, "error", []render.Prop{{Key: "title", Value: "FAIL " + name}}, strings.Join(output, "\n"))
+			// A failed write shows again in the verdict's, whose error Write returns.
+			_ = render.WorkflowCommand(w, "error", []render.Prop{{Key: "title", Value: "FAIL " + name}}, strings.Join(output, "\n"))
 		case "markdown":
 			fmt.Fprintf(w, "\n**FAIL** `%s`\n\n```\n%s\n```\n", name, strings.Join(output, "\n"))
 		default:

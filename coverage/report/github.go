@@ -99,7 +99,8 @@ func annotate(w io.Writer, file, msg string) {
 }
 
 // workflowCommand writes one annotation of level with props, titled
-// testgate cover.
+// testgate cover. A failed write shows again in the verdict's, whose error
+// GitHub returns.
 func workflowCommand(w io.Writer, level string, props []render.Prop, msg string) {
-	render.WorkflowCommand(w, level, append(props, render.Prop{Key: "title", Value: "testgate cover"}), msg)
+	_ = render.WorkflowCommand(w, level, append(props, render.Prop{Key: "title", Value: "testgate cover"}), msg)
 }

@@ -57,12 +57,3 @@ func flagName(arg string) (string, bool) {
 	}
 	return name, true
 }
-
-// Raw returns the arguments of parsed as given.
-func Raw(parsed []Arg) []string {
-	var out []string
-	for _, a := range parsed {
-		out = append(out, a.Raw...)
-	}
-	return out
-}

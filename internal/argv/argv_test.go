@@ -25,9 +25,6 @@ func TestSplitReadsFlagsAsPackageFlagDoes(t *testing.T) {
 	if !reflect.DeepEqual(rest, []string{"--", "-after"}) {
 		t.Errorf("rest = %q, want the stop argument and what follows", rest)
 	}
-	if got := Raw(parsed[:3]); !reflect.DeepEqual(got, []string{"-v", "--run", "TestX", "-tags=a,b"}) {
-		t.Errorf("Raw = %q, want the arguments as given", got)
-	}
 }
 
 func TestSplitWithoutValueFlagsTakesNoValue(t *testing.T) {
