@@ -27,7 +27,8 @@ type Options struct {
 	// GoTestArgs are go test's flags and packages; without packages, ./...
 	GoTestArgs []string
 	Analyzers  []*analysis.Analyzer
-	// Coverage configures the gate; Run adds the profile go test writes.
+	// Coverage configures the gate; Run adds the profile go test writes,
+	// and its Dir is where the tests, the analyzers and the gate run.
 	Coverage coverage.Options
 	// Progress receives a line per tested package; nil keeps quiet.
 	Progress io.Writer
