@@ -53,7 +53,9 @@ type place struct {
 	Analyzer     string
 }
 
-func (p place) String() string { return fmt.Sprintf("%s %s:%d %s", p.Module, p.File, p.Line, p.Analyzer) }
+func (p place) String() string {
+	return fmt.Sprintf("%s %s:%d %s", p.Module, p.File, p.Line, p.Analyzer)
+}
 
 // A row of the gold file: what a careful reviewer wants at a place.
 type row struct {
