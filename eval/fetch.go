@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -120,17 +121,41 @@ func dropLocalReplaces(dir string) error {
 // lint runs testgate lint -json on every package of the module copy in
 // dir, keeps its raw output in rawDir and returns the reports. Packages
 // that fail to load come back as warnings: the rest is still measured.
-func lint(binary, dir string, m module, rawDir string) ([]report, []string, error) {
-	// -mod=mod lets the go command complete a go.sum that lacks test
-	// dependencies; GOWORK=off keeps a workspace around work out.
-	out, runErr := command(dir, []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, binary, "lint", "-json", "./...")
-	if len(bytes.TrimSpace(out)) == 0 && runErr != nil {
-		return nil, nil, runErr
-	}
+// When testgate crashes (an analyzer panics), it runs again once per
+// analyzer of the gold file, so that one analyzer's crash costs only its
+// own reports; each crash is a warning.
+func lint(binary, dir string, m module, rawDir string, analyzers []string) ([]report, []string, error) {
 	if err := os.MkdirAll(rawDir, 0o755); err != nil {
 		return nil, nil, err
 	}
-	raw := filepath.Join(rawDir, strings.ReplaceAll(m.String(), "/", "_")+".json")
+	raw := filepath.Join(rawDir, strings.ReplaceAll(m.String(), "/", "_"))
+	reports, warnings, err := lintOnce(binary, dir, m, raw+".json")
+	if err == nil || !errors.Is(err, errNoOutput) {
+		return reports, warnings, err
+	}
+	warnings = []string{fmt.Sprintf("testgate failed, running each analyzer alone: %v", firstLine(err))}
+	for _, name := range analyzers {
+		rs, ws, err := lintOnce(binary, dir, m, raw+"."+name+".json", "-"+name)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("%s: %v", name, firstLine(err)))
+			continue
+		}
+		reports = append(reports, rs...)
+		warnings = append(warnings, ws...)
+	}
+	return reports, warnings, nil
+}
+
+var errNoOutput = errors.New("testgate printed no JSON")
+
+func lintOnce(binary, dir string, m module, raw string, selection ...string) ([]report, []string, error) {
+	// -mod=mod lets the go command complete a go.sum that lacks test
+	// dependencies; GOWORK=off keeps a workspace around work out.
+	args := append(append([]string{"lint", "-json"}, selection...), "./...")
+	out, runErr := command(dir, []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, binary, args...)
+	if len(bytes.TrimSpace(out)) == 0 && runErr != nil {
+		return nil, nil, fmt.Errorf("%w: %w", errNoOutput, runErr)
+	}
 	if err := os.WriteFile(raw, out, 0o644); err != nil {
 		return nil, nil, err
 	}
@@ -142,4 +167,13 @@ func lint(binary, dir string, m module, rawDir string) ([]report, []string, erro
 		warnings = append(warnings, runErr.Error())
 	}
 	return reports, warnings, nil
+}
+
+// firstLine keeps a crash's message and drops its stack.
+func firstLine(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, "\ngoroutine "); i >= 0 {
+		msg = msg[:i]
+	}
+	return strings.TrimSpace(msg)
 }

@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 )
 
 func main() {
@@ -84,7 +85,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "eval: %v\n", err)
 			return 1
 		}
-		rs, warnings, err := lint(*binary, dir, m, filepath.Join(*work, "reports"))
+		rs, warnings, err := lint(*binary, dir, m, filepath.Join(*work, "reports"), analyzers(gold))
 		for _, w := range warnings {
 			fmt.Fprintf(stderr, "eval: %s: %s\n", m.Path, w)
 		}
@@ -96,4 +97,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	score(only(gold, selected), reports).print(stdout)
 	return 0
+}
+
+// analyzers returns the analyzers the gold rows name.
+func analyzers(gold []row) []string {
+	var names []string
+	for _, r := range gold {
+		if !slices.Contains(names, r.Analyzer) {
+			names = append(names, r.Analyzer)
+		}
+	}
+	slices.Sort(names)
+	return names
 }

@@ -21,6 +21,7 @@ type fakeTools struct {
 	lintErr  error    // and how it exits
 	calls    []string // every command run, as "dir: name args"
 	download error
+	crashes  []string // testgate panics when run with these arguments ("" for none)
 }
 
 func newFakeTools(t *testing.T) *fakeTools {
@@ -65,6 +66,13 @@ func (f *fakeTools) run(dir string, env []string, name string, args ...string) (
 	case filepath.Base(name) == "testgate":
 		if !slices.Contains(env, "GOFLAGS=-mod=mod") {
 			f.t.Errorf("testgate runs without GOFLAGS=-mod=mod: %q", env)
+		}
+		selection := strings.Join(args[2:len(args)-1], " ")
+		if slices.Contains(f.crashes, selection) {
+			return nil, errors.New("exit status 2\npanic: nil pointer dereference\n\ngoroutine 9 [running]:\nsleep.run()")
+		}
+		if selection != "" {
+			return []byte(`{"example.com/a": {"` + selection[1:] + `": [{"posn": "` + dir + `/a_test.go:7:1", "message": "alone"}]}}`), nil
 		}
 		return []byte(strings.ReplaceAll(f.lintOut, "DIR", dir)), f.lintErr
 	}
@@ -113,7 +121,7 @@ func TestLintKeepsTheRawOutputAndReportsLoadProblems(t *testing.T) {
 	f.lintErr = errors.New("testgate lint: exit status 1\npackage sub: build constraints exclude all Go files")
 	dir, raw := t.TempDir(), filepath.Join(t.TempDir(), "reports")
 
-	reports, warnings, err := lint("/bin/testgate", dir, module{"example.com/a", "v1.0.0"}, raw)
+	reports, warnings, err := lint("/bin/testgate", dir, module{"example.com/a", "v1.0.0"}, raw, []string{"sleep"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,11 +136,26 @@ func TestLintKeepsTheRawOutputAndReportsLoadProblems(t *testing.T) {
 	}
 }
 
-func TestLintFailsWhenTestgatePrintsNothing(t *testing.T) {
+func TestLintFailsWhenTestgatePrintsNothingAndSucceeds(t *testing.T) {
 	f := newFakeTools(t)
-	f.lintOut, f.lintErr = "", errors.New("testgate: cannot load packages")
-	if _, _, err := lint("/bin/testgate", t.TempDir(), module{"example.com/a", "v1.0.0"}, t.TempDir()); err == nil {
-		t.Fatal("want an error")
+	f.lintOut, f.lintErr = "", nil
+	if _, _, err := lint("/bin/testgate", t.TempDir(), module{"example.com/a", "v1.0.0"}, t.TempDir(), nil); err == nil || errors.Is(err, errNoOutput) {
+		t.Fatalf("err = %v, want the parse error of the empty output", err)
+	}
+}
+
+func TestLintRunsEachAnalyzerAloneWhenTestgateCrashes(t *testing.T) {
+	f := newFakeTools(t)
+	f.crashes = []string{"", "-sleep"}
+	reports, warnings, err := lint("/bin/testgate", t.TempDir(), module{"example.com/a", "v1.0.0"}, t.TempDir(), []string{"secret", "sleep"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) != 1 || reports[0].Analyzer != "secret" || reports[0].Line != 7 {
+		t.Errorf("reports = %+v, want secret's alone", reports)
+	}
+	if len(warnings) != 2 || !strings.Contains(warnings[1], "sleep: ") || !strings.HasSuffix(warnings[1], "nil pointer dereference") {
+		t.Errorf("warnings = %q, want the crash of sleep without its stack", warnings)
 	}
 }
 
