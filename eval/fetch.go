@@ -128,7 +128,13 @@ func lint(binary, dir string, m module, rawDir string, analyzers []string) ([]re
 	if err := os.MkdirAll(rawDir, 0o755); err != nil {
 		return nil, nil, err
 	}
-	raw := filepath.Join(rawDir, strings.ReplaceAll(m.String(), "/", "_"))
+	raw := rawName(rawDir, m)
+	stale, _ := filepath.Glob(raw + ".*.json")
+	for _, name := range append(stale, raw+".json") {
+		if err := os.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, err
+		}
+	}
 	reports, warnings, err := lintOnce(binary, dir, m, raw+".json")
 	if err == nil || !errors.Is(err, errNoOutput) {
 		return reports, warnings, err
@@ -176,4 +182,40 @@ func firstLine(err error) string {
 		msg = msg[:i]
 	}
 	return strings.TrimSpace(msg)
+}
+
+// rawName is where the raw output of testgate on m is kept, without the
+// .json extension: NAME.json for the whole run, NAME.ANALYZER.json for
+// the runs of one analyzer after a crash.
+func rawName(rawDir string, m module) string {
+	return filepath.Join(rawDir, strings.ReplaceAll(m.String(), "/", "_"))
+}
+
+// rescore reads the raw output that the last run on m kept, so that new
+// gold rows can be scored without running testgate again.
+func rescore(work string, m module) ([]report, error) {
+	raw := rawName(filepath.Join(work, "reports"), m)
+	parts, err := filepath.Glob(raw + ".*.json")
+	if err != nil {
+		return nil, err
+	}
+	var reports []report
+	for _, name := range append([]string{raw + ".json"}, parts...) {
+		out, err := os.ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) && name == raw+".json" && len(parts) > 0 {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w (run without -rescore first)", err)
+		}
+		if len(bytes.TrimSpace(out)) == 0 {
+			continue // the crashed run, or a crashed analyzer
+		}
+		rs, _, err := parseLint(out, filepath.Join(work, "src", m.String()), m.Path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		reports = append(reports, rs...)
+	}
+	return reports, nil
 }

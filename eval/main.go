@@ -38,6 +38,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	modulesFile := fs.String("modules", filepath.Join("eval", "modules.txt"), "pinned modules, one MODULE@VERSION a line")
 	onlyRE := fs.String("only", "", "measure only the modules whose path matches this regular expression")
 	binary := fs.String("testgate", "", "testgate binary to measure (default: built from this checkout)")
+	rescoreOnly := fs.Bool("rescore", false, "score the raw reports the last run kept, without running testgate (to label new rows)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -70,7 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "eval: no module matches -only %q\n", *onlyRE)
 		return 2
 	}
-	if *binary == "" {
+	if *binary == "" && !*rescoreOnly {
 		*binary = filepath.Join(*work, "testgate")
 		if err := buildTestgate(*binary); err != nil {
 			fmt.Fprintf(stderr, "eval: %v\n", err)
@@ -79,6 +80,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var reports []report
 	for _, m := range selected {
+		if *rescoreOnly {
+			rs, err := rescore(*work, m)
+			if err != nil {
+				fmt.Fprintf(stderr, "eval: %v\n", err)
+				return 1
+			}
+			reports = append(reports, rs...)
+			continue
+		}
 		fmt.Fprintf(stderr, "eval: %s\n", m)
 		dir, err := prepare(*work, m)
 		if err != nil {

@@ -234,3 +234,39 @@ func TestRunStopsWhenAModuleCannotBeFetched(t *testing.T) {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 }
+
+func TestRescoreReadsWhatTheLastRunKept(t *testing.T) {
+	f := newFakeTools(t)
+	modules, gold := writeInputs(t, "example.com/a\ta_test.go:3\tsleep\tflag\twaits\n"+
+		"example.com/a\ta_test.go:7\tsecret\tflag\tkey\n")
+	work := t.TempDir()
+	args := []string{"-work", work, "-modules", modules, "-gold", gold, "-testgate", "/bin/testgate"}
+	for _, crashes := range [][]string{nil, {"", "-sleep"}} {
+		f.crashes = crashes
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+		}
+		f.calls = nil
+		var again bytes.Buffer
+		if code := run(append(args, "-rescore"), &again, &stderr); code != 0 {
+			t.Fatalf("-rescore: exit %d, stderr:\n%s", code, stderr.String())
+		}
+		if len(f.calls) != 0 {
+			t.Errorf("-rescore ran commands: %q", f.calls)
+		}
+		if again.String() != stdout.String() {
+			t.Errorf("crashes %q: -rescore printed\n%s\nwant what the run printed\n%s", crashes, again.String(), stdout.String())
+		}
+	}
+}
+
+func TestRescoreNeedsAFormerRun(t *testing.T) {
+	newFakeTools(t)
+	modules, gold := writeInputs(t, "example.com/a\ta_test.go:3\tsleep\tflag\twaits\n")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-work", t.TempDir(), "-modules", modules, "-gold", gold, "-rescore"}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "run without -rescore first") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+}

@@ -54,8 +54,16 @@ type place struct {
 }
 
 func (p place) String() string {
+	if p.Line == wholeFile {
+		return fmt.Sprintf("%s %s:* %s", p.Module, p.File, p.Analyzer)
+	}
 	return fmt.Sprintf("%s %s:%d %s", p.Module, p.File, p.Line, p.Analyzer)
 }
+
+// wholeFile is the line of a row written file:*, which labels every
+// report of its analyzer in the file clean: a generated file, say, whose
+// reports nobody can act on. Each such report counts as a false alarm.
+const wholeFile = 0
 
 // A row of the gold file: what a careful reviewer wants at a place.
 type row struct {
@@ -113,8 +121,14 @@ func parseRow(line string, known map[string]bool) (row, error) {
 	}
 	file, lineNo, ok := strings.Cut(loc, ":")
 	n, err := strconv.Atoi(lineNo)
-	if !ok || err != nil || n <= 0 || file == "" {
-		return row{}, fmt.Errorf("want file:line, got %q", loc)
+	if lineNo == "*" {
+		n, err = wholeFile, nil
+		if expect != "clean" {
+			return row{}, fmt.Errorf("a whole file (%s) can only be labelled clean", loc)
+		}
+	}
+	if !ok || err != nil || n < 0 || (n == wholeFile && lineNo != "*") || file == "" {
+		return row{}, fmt.Errorf("want file:line or file:*, got %q", loc)
 	}
 	if analyzer == "" {
 		return row{}, fmt.Errorf("missing analyzer")
@@ -258,9 +272,23 @@ func score(gold []row, reports []report) result {
 			t.cleans++
 		}
 	}
+	// Reports in files labelled clean as a whole, by row.
+	inFile := map[place][]report{}
 	for _, r := range reports {
-		if !labelled[r.place] {
+		file := place{r.Module, r.File, wholeFile, r.Analyzer}
+		switch {
+		case labelled[r.place]:
+		case labelled[file]:
+			inFile[file] = append(inFile[file], r)
+			res.tallies[r.Analyzer].falseAlarms++
+		default:
 			res.unlabelled = append(res.unlabelled, r)
+		}
+	}
+	for _, g := range gold {
+		if rs := inFile[g.place]; len(rs) > 0 {
+			slices.SortFunc(rs, func(a, b report) int { return cmp.Compare(a.Line, b.Line) })
+			res.falseAlarms = append(res.falseAlarms, alarm{g, fmt.Sprintf("%d reports, first at line %d: %s", len(rs), rs[0].Line, rs[0].Message)})
 		}
 	}
 	byPlace := func(a, b place) int {

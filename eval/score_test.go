@@ -76,12 +76,14 @@ func TestReadGoldRejectsBadRows(t *testing.T) {
 		"too few fields":   {"example.com/a\tx_test.go:1\tsleep\tflag", "5 tab-separated fields"},
 		"unknown module":   {"example.com/z\tx_test.go:1\tsleep\tflag\tr", `module "example.com/z"`},
 		"no line":          {"example.com/a\tx_test.go\tsleep\tflag\tr", "want file:line"},
-		"line zero":        {"example.com/a\tx_test.go:0\tsleep\tflag\tr", "want file:line"},
+		"negative line":    {"example.com/a\tx_test.go:-1\tsleep\tflag\tr", "want file:line"},
 		"no analyzer":      {"example.com/a\tx_test.go:1\t\tflag\tr", "missing analyzer"},
 		"bad expectation":  {"example.com/a\tx_test.go:1\tsleep\tmaybe\tr", "want flag or clean"},
 		"no reason":        {"example.com/a\tx_test.go:1\tsleep\tflag\t ", "missing reason"},
 		"labelled twice":   {"example.com/a\tx_test.go:1\tsleep\tflag\tr\nexample.com/a\tx_test.go:1\tsleep\tclean\tr", "already labelled at line 1"},
 		"file line number": {"\n\nexample.com/a\tx_test.go:1\tsleep\tnope\tr", "gold.tsv:3:"},
+		"whole file flag":  {"example.com/a\tx_test.go:*\tsleep\tflag\tr", "can only be labelled clean"},
+		"line written 0":   {"example.com/a\tx_test.go:0\tsleep\tclean\tr", "want file:line"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := readGold(writeFile(t, "gold.tsv", tc.line+"\n"), testModules)
@@ -223,4 +225,32 @@ func squeeze(s string) string {
 		lines[i] = strings.Join(strings.Fields(line), " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+func TestScoreCountsEveryReportInAFileLabelledCleanAsAFalseAlarm(t *testing.T) {
+	path := writeFile(t, "gold.tsv", "example.com/a\tgen_test.go:*\ttestname\tclean\tgenerated\n"+
+		"example.com/a\tgen_test.go:5\ttestname\tflag\ta row for one line wins\n")
+	gold, err := readGold(path, testModules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := []report{
+		{place{"example.com/a", "gen_test.go", 9, "testname"}, "Case2"},
+		{place{"example.com/a", "gen_test.go", 7, "testname"}, "Case1"},
+		{place{"example.com/a", "gen_test.go", 5, "testname"}, "hit"},
+		{place{"example.com/a", "gen_test.go", 9, "sleep"}, "other analyzer"},
+	}
+	res := score(gold, reports)
+	if got := *res.tallies["testname"]; got != (tally{flags: 1, cleans: 1, found: 1, falseAlarms: 2}) {
+		t.Errorf("tally = %+v", got)
+	}
+	if len(res.falseAlarms) != 1 || res.falseAlarms[0].Message != "2 reports, first at line 7: Case1" {
+		t.Errorf("false alarms = %+v", res.falseAlarms)
+	}
+	if len(res.unlabelled) != 1 || res.unlabelled[0].Analyzer != "sleep" {
+		t.Errorf("unlabelled = %+v", res.unlabelled)
+	}
+	if got := res.falseAlarms[0].place.String(); got != "example.com/a gen_test.go:* testname" {
+		t.Errorf("place = %q", got)
+	}
 }
