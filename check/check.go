@@ -70,7 +70,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 			Analyzers:  opts.Analyzers,
 			Patterns:   patterns,
 			Tests:      true,
-			BuildFlags: testrun.TagFlags(goFlags),
+			BuildFlags: testrun.BuildFlags(goFlags),
 			Dir:        opts.Coverage.Dir,
 		})
 	})

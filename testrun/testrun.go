@@ -5,7 +5,6 @@ package testrun
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -24,14 +23,27 @@ type Package struct {
 	Path    string
 	Status  string // "ok", "FAIL" or "?" (no test files), as go test prints
 	Elapsed time.Duration
+	// Coverage is what go test said of the package's coverage, as it said
+	// it ("75.0% of statements", "[no statements]"); empty when it said
+	// nothing: the package did not build, or its test binary exited before
+	// writing its profile.
+	Coverage string
 }
+
+// NoStatements is go test's Coverage for a package without statements.
+const NoStatements = "[no statements]"
 
 // Failure is a failed test, or a package that failed as a whole (Test
 // empty): a build error, a panic in init, a failing TestMain.
 type Failure struct {
 	Package string
 	Test    string
-	Output  string
+	// Output is the end of the test's output: its last lines, or the
+	// lines before a panic and the panic, each line cut to a bound.
+	Output string
+	// Unfinished is set for a test that was still running when its test
+	// binary exited: log.Fatal, os.Exit, a crash or a -timeout.
+	Unfinished bool
 }
 
 // Result is what one go test run produced.
@@ -58,13 +70,17 @@ type Options struct {
 
 // Run runs go test -json with atomic coverage on opts.Args. A test failure
 // is a Result, not an error: the error is for a go command that could not
-// run or whose output could not be read.
+// run or whose output could not be read, or context.Cause(ctx) when ctx
+// was cancelled, which interrupts go test and its test binaries. go test
+// runs in a process group of its own, so a terminal's Ctrl-C reaches only
+// the caller: cancel ctx on SIGINT and SIGTERM.
 func Run(ctx context.Context, opts Options) (Result, error) {
 	args := append([]string{"test", "-json", "-covermode=atomic", "-coverprofile=" + opts.CoverProfile}, opts.Args...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = opts.Dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	interruptGroup(cmd)
+	stderr := new(tail)
+	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return Result{}, err
@@ -74,6 +90,9 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	}
 	res, readErr := Read(stdout, opts.Progress)
 	waitErr := cmd.Wait()
+	if ctx.Err() != nil {
+		return res, context.Cause(ctx)
+	}
 	if readErr != nil {
 		return res, readErr
 	}
@@ -86,10 +105,10 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		// no packages matching a pattern, a go.mod error.
 		return res, fmt.Errorf("go test %s: %s", strings.Join(opts.Args, " "), strings.TrimSpace(stderr.String()))
 	}
-	if stderr.Len() > 0 && len(res.Failures) > 0 {
+	if out := stderr.String(); out != "" && len(res.Failures) > 0 {
 		// Build errors outside -json's reach (setup failures) only reach
 		// stderr: attach them so the summary shows why.
-		res.Failures = append(res.Failures, Failure{Output: stderr.String()})
+		res.Failures = append(res.Failures, Failure{Output: out})
 	}
 	return res, nil
 }
@@ -107,19 +126,30 @@ type event struct {
 }
 
 // Read reads a go test -json stream, writing a progress line to progress
-// (when not nil) as each package finishes.
+// (when not nil) as each package finishes. It keeps the end of the output
+// of the tests still running, and of those that failed: memory stays
+// bounded however much passing tests print.
 func Read(r io.Reader, progress io.Writer) (Result, error) {
 	var res Result
 	start := time.Now()
-	outputs := make(map[[2]string]*strings.Builder) // (package, test) -> output
-	buildOutput := make(map[string]*strings.Builder)
-	appendTo := func(m map[[2]string]*strings.Builder, key [2]string, s string) {
-		b, ok := m[key]
+	running := make(map[[2]string]*tail) // (package, test) -> output; test "" for the package's own
+	builds := make(map[string]*tail)
+	coverage := make(map[string]string)
+	tailOf := func(key [2]string) *tail {
+		t, ok := running[key]
 		if !ok {
-			b = new(strings.Builder)
-			m[key] = b
+			t = new(tail)
+			running[key] = t
 		}
-		b.WriteString(s)
+		return t
+	}
+	take := func(key [2]string) string {
+		out := ""
+		if t, ok := running[key]; ok {
+			out = t.String()
+			delete(running, key)
+		}
+		return out
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
@@ -132,55 +162,88 @@ func Read(r io.Reader, progress io.Writer) (Result, error) {
 		if err := json.Unmarshal(raw, &ev); err != nil {
 			return res, fmt.Errorf("go test -json output line %d: %w", line, err)
 		}
+		key := [2]string{ev.Package, ev.Test}
 		switch ev.Action {
 		case "build-output":
-			b, ok := buildOutput[ev.ImportPath]
+			t, ok := builds[ev.ImportPath]
 			if !ok {
-				b = new(strings.Builder)
-				buildOutput[ev.ImportPath] = b
+				t = new(tail)
+				builds[ev.ImportPath] = t
 			}
-			b.WriteString(ev.Output)
+			t.WriteString(ev.Output)
 		case "output":
-			appendTo(outputs, [2]string{ev.Package, ev.Test}, ev.Output)
+			tailOf(key).WriteString(ev.Output)
+			if c, ok := coverageOf(ev.Output); ok && coverage[ev.Package] == "" {
+				coverage[ev.Package] = c
+			}
 		case "fail":
 			if ev.Test != "" {
-				res.Failures = append(res.Failures, Failure{ev.Package, ev.Test, testOutput(outputs, ev.Package, ev.Test)})
+				res.Failures = append(res.Failures, Failure{Package: ev.Package, Test: ev.Test, Output: take(key)})
 				continue
 			}
-			out := ""
+			res.Failures = append(res.Failures, unfinished(running, ev.Package)...)
+			out := take(key)
 			if ev.FailedBuild != "" {
-				if b, ok := buildOutput[ev.FailedBuild]; ok {
-					out = b.String()
+				out = ""
+				if t, ok := builds[ev.FailedBuild]; ok {
+					out = t.String()
 				}
-			} else if !slices.ContainsFunc(res.Failures, func(f Failure) bool { return f.Package == ev.Package }) {
-				out = testOutput(outputs, ev.Package, "")
+			} else if slices.ContainsFunc(res.Failures, func(f Failure) bool { return f.Package == ev.Package }) {
+				out = "" // the failing tests say why
 			}
 			if out != "" {
 				res.Failures = append(res.Failures, Failure{Package: ev.Package, Output: out})
 			}
-			res.finish(ev, "FAIL", start, progress)
-		case "pass":
+			res.finish(ev, "FAIL", coverage, start, progress)
+		case "pass", "skip":
+			delete(running, key)
 			if ev.Test == "" {
-				res.finish(ev, "ok", start, progress)
-			}
-		case "skip":
-			if ev.Test == "" {
-				res.finish(ev, "?", start, progress)
+				res.finish(ev, map[string]string{"pass": "ok", "skip": "?"}[ev.Action], coverage, start, progress)
 			}
 		}
 	}
 	return res, sc.Err()
 }
 
-func testOutput(outputs map[[2]string]*strings.Builder, pkg, test string) string {
-	if b, ok := outputs[[2]string{pkg, test}]; ok {
-		return b.String()
+// unfinished returns as failures the tests of pkg that had started and not
+// ended when its test binary exited, innermost subtests only, and forgets
+// them.
+func unfinished(running map[[2]string]*tail, pkg string) []Failure {
+	var names []string
+	for key := range running {
+		if key[0] == pkg && key[1] != "" {
+			names = append(names, key[1])
+		}
 	}
-	return ""
+	slices.Sort(names)
+	var failures []Failure
+	for i, name := range names {
+		// Sorted, a parent comes right before its first subtest.
+		if i+1 < len(names) && strings.HasPrefix(names[i+1], name+"/") {
+			delete(running, [2]string{pkg, name})
+			continue
+		}
+		key := [2]string{pkg, name}
+		failures = append(failures, Failure{Package: pkg, Test: name, Output: running[key].String(), Unfinished: true})
+		delete(running, key)
+	}
+	return failures
 }
 
-func (r *Result) finish(ev event, status string, start time.Time, progress io.Writer) {
-	p := Package{Path: ev.Package, Status: status, Elapsed: time.Duration(ev.Elapsed * float64(time.Second))}
+// coverageOf returns what go test says of coverage in an output line:
+// "coverage: 75.0% of statements" on its own line or at the end of the
+// package's summary line.
+func coverageOf(line string) (string, bool) {
+	if i := strings.LastIndex(line, "\tcoverage: "); i >= 0 {
+		line = line[i+1:]
+	}
+	c, ok := strings.CutPrefix(line, "coverage: ")
+	return strings.TrimSpace(c), ok
+}
+
+func (r *Result) finish(ev event, status string, coverage map[string]string, start time.Time, progress io.Writer) {
+	p := Package{Path: ev.Package, Status: status, Elapsed: time.Duration(ev.Elapsed * float64(time.Second)), Coverage: coverage[ev.Package]}
+	delete(coverage, ev.Package)
 	r.Packages = append(r.Packages, p)
 	if progress == nil {
 		return
@@ -225,15 +288,45 @@ func SplitArgs(args []string) (flags, packages []string) {
 	return flags, packages
 }
 
-// TagFlags returns the -tags flags among go test's flags, so that other
-// tools see the files the tests are built from.
-func TagFlags(flags []string) []string {
+// loadFlags are the go test flags that change which packages and files the
+// patterns match.
+var loadFlags = map[string]bool{"tags": true, "mod": true, "modfile": true, "overlay": true}
+
+// BuildFlags returns the flags among go test's flags that decide which
+// packages and files a pattern matches (-tags, -mod, -modfile, -overlay),
+// so that other tools load what the tests are built from.
+func BuildFlags(flags []string) []string {
 	parsed, _ := argv.Split(flags, TakesValue)
-	var tags []string
+	var kept []string
 	for _, a := range parsed {
-		if a.Name == "tags" {
-			tags = append(tags, a.Raw...)
+		if loadFlags[a.Name] {
+			kept = append(kept, a.Raw...)
 		}
 	}
-	return tags
+	return kept
+}
+
+// CheckArgs reports a go test flag that needs a value and is the last
+// argument: go test would say so, but only after check has put its
+// default packages after it, which would become the value.
+func CheckArgs(args []string) error {
+	parsed, _ := argv.Split(args, TakesValue, "-args", "--args")
+	if n := len(parsed); n > 0 && TakesValue(parsed[n-1].Name) && !parsed[n-1].HasValue {
+		return fmt.Errorf("flag needs an argument: %s", parsed[n-1].Raw[0])
+	}
+	return nil
+}
+
+// CutFlag removes the go test flag -name (or --name), with its value,
+// from args before -args, and returns the value it was last given.
+func CutFlag(args []string, name string) (value string, rest []string, found bool) {
+	parsed, binaryArgs := argv.Split(args, TakesValue, "-args", "--args")
+	for _, a := range parsed {
+		if a.Name == name {
+			value, found = a.Value, true
+		} else {
+			rest = append(rest, a.Raw...)
+		}
+	}
+	return value, append(rest, binaryArgs...), found
 }
