@@ -63,6 +63,10 @@ type Report struct {
 	Packages []Result   `json:"packages"` // sorted by Name
 	Files    []Result   `json:"files"`    // sorted by Name
 	Excluded []Excluded `json:"excluded"`
+	// Unmeasured are the packages whose tests ran but that wrote no
+	// coverage (a test binary that died, a TestMain that exited early),
+	// with why: the figures leave them out. Set by whoever ran the tests.
+	Unmeasured []Excluded `json:"unmeasured,omitempty"`
 
 	// Sections of later stages, omitted when unused.
 	Ignored   []Ignored       `json:"ignored,omitempty"`    // by //coverage:ignore

@@ -27,6 +27,9 @@ func GitHub(w io.Writer, r *coverage.Report) error {
 		annotate(w, "", fmt.Sprintf("package %s: coverage %s of %d statements is below its threshold %s",
 			p.Name, Percent(p.Percent, p.Threshold), p.Statements, thresholdCell(p.Threshold)))
 	}
+	for _, u := range r.Unmeasured {
+		workflowCommand(w, "warning", nil, fmt.Sprintf("package %s is not in the figures: %s", u.Name, u.Reason))
+	}
 	for _, f := range failing(r.Files) {
 		annotate(w, f.Path, fmt.Sprintf("file %s: coverage %s of %d statements is below its threshold %s",
 			f.Name, Percent(f.Percent, f.Threshold), f.Statements, thresholdCell(f.Threshold)))

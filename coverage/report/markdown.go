@@ -61,6 +61,7 @@ func writeMarkdownSections(w io.Writer, r *coverage.Report) {
 			fmt.Fprintf(w, "- %s\n", render.Markdown(it))
 		}
 	}
+	list(unmeasuredTitle(r), excludedLines(r.Unmeasured, maxListed))
 	if d := r.Diff; d != nil {
 		fmt.Fprintf(w, "\n**%s**\n", render.Markdown(diffLine(d)))
 		list("Changed lines not covered:", uncoveredLines(d))

@@ -37,6 +37,9 @@ func gateClauses(r *coverage.Report) []string {
 	if f := r.Functions; f != nil && !f.Pass {
 		cs = append(cs, fmt.Sprintf("%s of functions entered is below the threshold %s", Percent(f.Percent, f.Threshold), thresholdCell(f.Threshold)))
 	}
+	if n := len(r.Unmeasured); n > 0 {
+		cs = append(cs, fmt.Sprintf("the figures leave out %s that wrote no coverage", render.Plural(n, "package")))
+	}
 	if b := r.Baseline; b != nil && !b.Pass {
 		var fell []string
 		if !b.Total.Pass {
@@ -157,6 +160,10 @@ func baselineDrops(b *coverage.BaselineReport) []string {
 	return limit(lines, maxListed)
 }
 
+func unmeasuredTitle(r *coverage.Report) string {
+	return fmt.Sprintf("Not in the figures: %s whose tests ran but wrote no coverage:", render.Plural(len(r.Unmeasured), "package"))
+}
+
 // writeTextSections writes the later gates' sections for a terminal or a
 // log: a title line per section and its items indented by indent.
 func writeTextSections(w io.Writer, r *coverage.Report, indent string) {
@@ -168,6 +175,10 @@ func writeTextSections(w io.Writer, r *coverage.Report, indent string) {
 		for _, it := range items {
 			fmt.Fprintf(w, "%s%s\n", indent, it)
 		}
+	}
+	if len(r.Unmeasured) > 0 {
+		fmt.Fprintln(w)
+		list(unmeasuredTitle(r), excludedLines(r.Unmeasured, maxListed))
 	}
 	if len(r.Ignored) > 0 {
 		fmt.Fprintln(w)

@@ -16,6 +16,7 @@ func gated() *coverage.Report {
 	r := sample()
 	r.Ignored = []coverage.Ignored{{File: "example.com/m/a.go", Line: 12, Statements: 3, Reason: "unreachable"}}
 	r.LineFiles = []string{"pkg/b.go"}
+	r.Unmeasured = []coverage.Excluded{{Name: "example.com/m/dies", Reason: "TestServe did not finish: its test binary exited mid-test, as os.Exit and log.Fatal do"}}
 	r.Functions = &coverage.FunctionReport{Functions: 4, Entered: 2, Percent: 50, Threshold: 60,
 		Least: []coverage.Function{{Name: "(*T).Run", File: "example.com/m/t.go", Path: "t.go", Line: 7, Statements: 5, Percent: 0}}}
 	r.Diff = &coverage.DiffReport{Base: "origin/main", MergeBase: "0123456789abcdef0123", Statements: 4, Covered: 1, Percent: 25, Threshold: 80,
@@ -60,12 +61,13 @@ func TestJSONAddsOnlyTheSectionsInUse(t *testing.T) {
 	if err := json.Unmarshal([]byte(rendered(t, JSON, gated())), &full); err != nil {
 		t.Fatal(err)
 	}
-	checkKeys(t, "gated report", full, []string{"baseline", "diff", "excluded", "files", "functions", "ignored", "line_files", "packages", "pass", "total"})
+	checkKeys(t, "gated report", full, []string{"baseline", "diff", "excluded", "files", "functions", "ignored", "line_files", "packages", "pass", "total", "unmeasured"})
 	checkKeys(t, "diff", full["diff"].(map[string]any), []string{"base", "covered", "merge_base", "min_statements", "outside", "pass", "percent", "statements", "threshold", "uncovered"})
 	checkKeys(t, "uncovered", full["diff"].(map[string]any)["uncovered"].([]any)[0].(map[string]any), []string{"end", "file", "start"})
 	checkKeys(t, "function", full["functions"].(map[string]any)["least"].([]any)[0].(map[string]any), []string{"covered", "entered", "file", "line", "name", "percent", "statements"})
 	checkKeys(t, "baseline", full["baseline"].(map[string]any), []string{"added", "packages", "pass", "removed", "tolerance", "total"})
 	checkKeys(t, "ignored", full["ignored"].([]any)[0].(map[string]any), []string{"file", "line", "reason", "statements"})
+	checkKeys(t, "unmeasured", full["unmeasured"].([]any)[0].(map[string]any), []string{"name", "reason"})
 }
 
 func TestBadgeIsSVGColouredByTheThreshold(t *testing.T) {
