@@ -9,6 +9,7 @@ import (
 	"github.com/testgate/testgate/coverage"
 	"github.com/testgate/testgate/coverage/report"
 	"github.com/testgate/testgate/internal/render"
+	"github.com/testgate/testgate/internal/repo"
 	"github.com/testgate/testgate/lint"
 )
 
@@ -19,7 +20,8 @@ const maxFailureLines = 30
 // Write renders s in one of testgate cover's formats (see report.Formats):
 // plain sections around the coverage table, Markdown for a job summary,
 // GitHub annotations, or one JSON document. File names are relative to
-// root.
+// root in text and JSON, and to the repository's root (see repo.Root) in
+// what GitHub shows: annotations and Markdown.
 func (s *Summary) Write(w io.Writer, format, root string) error {
 	renderCoverage, err := report.Lookup(format)
 	if err != nil {
@@ -27,6 +29,9 @@ func (s *Summary) Write(w io.Writer, format, root string) error {
 	}
 	if format == "json" {
 		return s.writeJSON(w, root)
+	}
+	if format == "github" || format == "markdown" {
+		root = repo.Root(root)
 	}
 	heading := func(title string) {
 		switch format {

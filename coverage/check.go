@@ -105,12 +105,13 @@ func Check(opts Options) (*Report, []Warning, error) {
 }
 
 // Locate sets the Path of every file of p that src can place, for reports
-// that point at files on disk.
+// that point at files on disk: relative to the repository's root, as
+// GitHub's annotations want it.
 func Locate(p *Profile, src *Sources) *Profile {
 	out := *p
 	out.Files = make([]File, len(p.Files))
 	for i, f := range p.Files {
-		f.Path, _ = src.Rel(f.Name)
+		f.Path, _ = src.RepoPath(f.Name)
 		out.Files[i] = f
 	}
 	return &out

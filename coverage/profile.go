@@ -41,7 +41,7 @@ type File struct {
 	// CountsLines reports that the blocks are source lines of one
 	// statement each, from an LCOV file, rather than statements.
 	CountsLines bool
-	// Path is the file's path on disk relative to the working directory,
+	// Path is the file's path on disk relative to the repository's root,
 	// with slashes, as CI annotations want it; "" until Locate finds it.
 	Path string
 }

@@ -13,6 +13,9 @@ import (
 	"sync"
 
 	"golang.org/x/mod/modfile"
+
+	"github.com/testgate/testgate/internal/render"
+	"github.com/testgate/testgate/internal/repo"
 )
 
 // Sources finds the source files of profile names (import path and file
@@ -161,6 +164,17 @@ func (s *Sources) Rel(name string) (string, bool) {
 		return "", false
 	}
 	return filepath.ToSlash(rel), true
+}
+
+// RepoPath returns the path of the profile file name relative to the root
+// of the repository (see repo.Root) holding the working directory of s, as
+// GitHub's annotations name files.
+func (s *Sources) RepoPath(name string) (string, bool) {
+	p, ok := s.File(name)
+	if !ok {
+		return "", false
+	}
+	return render.RelPath(repo.Root(s.dir), p)
 }
 
 func find(modules []Module, name string) (string, bool) {

@@ -185,6 +185,19 @@ func TestSourcesRelIsRelativeToTheWorkingDirectory(t *testing.T) {
 	}
 }
 
+func TestSourcesRepoPathIsRelativeToTheRepositoryRoot(t *testing.T) {
+	root := t.TempDir()
+	testtree.Write(t, root, map[string]string{".git/HEAD": "ref: refs/heads/main\n", "svc/go.mod": "module example.com/svc\n"})
+	svc := filepath.Join(root, "svc")
+	src := NewSources(svc, Module{Path: "example.com/svc", Dir: svc})
+	if got, ok := src.RepoPath("example.com/svc/p/a.go"); got != "svc/p/a.go" || !ok {
+		t.Errorf("RepoPath = %q, %v; want svc/p/a.go, as GitHub names it", got, ok)
+	}
+	if got, _ := src.Rel("example.com/svc/p/a.go"); got != "p/a.go" {
+		t.Errorf("Rel = %q, want p/a.go, from the working directory", got)
+	}
+}
+
 func TestExcludeGeneratedDropsGeneratedFilesAndWarnsOnceAboutMissingSources(t *testing.T) {
 	dir := t.TempDir()
 	testtree.Write(t, dir, map[string]string{

@@ -89,7 +89,7 @@ type (
 const sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 // srcRoot is the base that relative artifact URIs resolve against: the
-// directory testgate ran in, normally the repository's root.
+// repository's root (see repo.Root).
 const srcRoot = "%SRCROOT%"
 
 // WriteSARIF prints the run as a SARIF 2.1.0 log with one rule per

@@ -315,9 +315,9 @@ func TestCoverFunctionCoverageListsTheLeastCoveredInEveryFormat(t *testing.T) {
 	}
 
 	formats := map[string]string{
-		"table":    "│ Discount │ shop.go:15  ",
-		"markdown": "| Discount | shop.go:15 | 3 | 0 | 0.0% |",
-		"github":   "least-covered function Discount at shop.go:15: 0 of 3 statements, 0.0%\n",
+		"table":    "│ Discount │ testdata/cover/shop/shop.go:15 ",
+		"markdown": "| Discount | testdata/cover/shop/shop.go:15 | 3 | 0 | 0.0% |",
+		"github":   "least-covered function Discount at testdata/cover/shop/shop.go:15: 0 of 3 statements, 0.0%\n",
 		"json":     `"name": "Discount"`,
 	}
 	for format, want := range formats {

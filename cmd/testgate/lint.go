@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/testgate/testgate/analyzers"
+	"github.com/testgate/testgate/internal/repo"
 	"github.com/testgate/testgate/lint"
 )
 
@@ -66,10 +67,9 @@ func lintFormatted(format string, args []string, stdout, stderr io.Writer) int {
 	for _, problem := range res.Problems {
 		fmt.Fprintln(stderr, problem)
 	}
-	root, err := os.Getwd()
-	if err != nil {
-		return fail(err)
-	}
+	// GitHub names files from the repository's root, whatever directory
+	// the Action's working-directory makes the working directory.
+	root := repo.Root(".")
 	if *asJSON {
 		// As the multichecker: the findings are data, not a failure.
 		if err := res.Graph.PrintJSON(stdout); err != nil {

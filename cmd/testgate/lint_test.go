@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/testgate/testgate/internal/repo"
 	"github.com/testgate/testgate/internal/testtree"
 	"github.com/testgate/testgate/lint"
 )
@@ -32,8 +33,9 @@ func TestLintRejectsAnUnknownFormatNamingIt(t *testing.T) {
 // have one bad name (line 8) and one time.Sleep (line 17).
 
 // TestLintFormatsMatchTheirGoldenFiles pins every -format of testgate lint
-// on the module, with its directory written $ROOT and the build's version
-// $VERSION; text goes to stderr, as the multichecker writes it.
+// on the module, with its directory written $ROOT, the repository's root
+// $REPO and the build's version $VERSION; text goes to stderr, as the
+// multichecker writes it.
 func TestLintFormatsMatchTheirGoldenFiles(t *testing.T) {
 	dir := lintModule(t)
 	for _, format := range lint.Formats {
@@ -55,6 +57,7 @@ func TestLintFormatsMatchTheirGoldenFiles(t *testing.T) {
 				testtree.ValidateSARIF(t, out)
 			}
 			out = bytes.ReplaceAll(out, []byte(filepath.ToSlash(dir)), []byte("$ROOT"))
+			out = bytes.ReplaceAll(out, []byte(filepath.ToSlash(repo.Root(dir))), []byte("$REPO"))
 			out = bytes.ReplaceAll(out, []byte(`"version": "`+version()+`"`), []byte(`"version": "$VERSION"`))
 			testtree.Golden(t, golden, out)
 		})
@@ -67,8 +70,8 @@ func TestLintGitHubHonoursAnalyzerSelection(t *testing.T) {
 		t.Fatalf("testgate lint -sleep -format=github exit code = %d, want 3\nstderr:\n%s", res.code, res.stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(res.stdout), "\n")
-	if len(lines) != 1 || !strings.HasPrefix(lines[0], "::warning file=greet/greet_test.go,line=17,col=2,") || !strings.Contains(lines[0], "title=testgate sleep::") {
-		t.Errorf("testgate lint -sleep -format=github printed\n%s\nwant one sleep annotation at greet/greet_test.go:17:2", res.stdout)
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], "::warning file=testdata/lintmod/greet/greet_test.go,line=17,col=2,") || !strings.Contains(lines[0], "title=testgate sleep::") {
+		t.Errorf("testgate lint -sleep -format=github printed\n%s\nwant one sleep annotation at testdata/lintmod/greet/greet_test.go:17:2, from the repository root", res.stdout)
 	}
 }
 

@@ -39,13 +39,3 @@ func up(dir, name string) string {
 		dir = parent
 	}
 }
-
-// Rel returns path relative to root, with slashes, and false when path
-// is not below root.
-func Rel(root, path string) (string, bool) {
-	rel, err := filepath.Rel(root, path)
-	if err != nil || rel == ".." || len(rel) > 2 && rel[:3] == ".."+string(filepath.Separator) {
-		return filepath.ToSlash(path), false
-	}
-	return filepath.ToSlash(rel), true
-}

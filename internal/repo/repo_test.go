@@ -1,7 +1,6 @@
 package repo
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -33,22 +32,5 @@ func TestRootPrefersTheGitTopLevelThenTheModule(t *testing.T) {
 				t.Errorf("Root(%s) = %s, want %s", tc.dir, got, want)
 			}
 		})
-	}
-}
-
-func TestRelNamesFilesBelowTheRootOnly(t *testing.T) {
-	root := filepath.Join(string(os.PathSeparator), "r")
-	cases := []struct {
-		path, want string
-		below      bool
-	}{
-		{filepath.Join(root, "svc", "a.go"), "svc/a.go", true},
-		{filepath.Join(string(os.PathSeparator), "elsewhere", "a.go"), "/elsewhere/a.go", false},
-		{filepath.Join(string(os.PathSeparator), "r..x", "a.go"), "/r..x/a.go", false},
-	}
-	for _, tc := range cases {
-		if got, below := Rel(root, tc.path); got != tc.want || below != tc.below {
-			t.Errorf("Rel(%s, %s) = %q, %v; want %q, %v", root, tc.path, got, below, tc.want, tc.below)
-		}
 	}
 }
