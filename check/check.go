@@ -40,26 +40,47 @@ type Summary struct {
 	Lint     *lint.Result     // nil when LintErr is set
 	LintErr  error            // the analyzers could not run
 	Coverage *coverage.Report // nil when go test wrote no coverage data
-	Warnings []coverage.Warning
+	// Unmeasured are the packages tested that wrote no coverage, with why
+	// (also in Coverage.Unmeasured when there is a report).
+	Unmeasured []coverage.Excluded
+	Warnings   []coverage.Warning
 }
 
 // Run runs the tests, the analyzers and the coverage gate. An error means
-// the check could not run (go test did not start, bad coverage input); a
-// failing test, a finding or a missed threshold is in the Summary.
+// the check could not run: bad usage (a go test flag without its value, a
+// package pattern with nothing to test), go test did not start or was
+// stopped through ctx (the error is then context.Cause(ctx)), bad coverage
+// input; a failing test, a finding or a missed threshold is in the Summary.
+// A -coverprofile among the go test flags names the profile to gate, which
+// stays where asked.
 func Run(ctx context.Context, opts Options) (*Summary, error) {
 	args := opts.GoTestArgs
+	if err := testrun.CheckArgs(args); err != nil {
+		return nil, err
+	}
+	userProfile, args, _ := testrun.CutFlag(args, "coverprofile")
 	goFlags, patterns := testrun.SplitArgs(args)
 	if len(patterns) == 0 {
 		// Before -args, whose followers belong to the test binary.
 		patterns = []string{"./..."}
 		args = slices.Insert(slices.Clone(args), len(goFlags), patterns...)
 	}
-	dir, err := os.MkdirTemp("", "testgate-check-")
+	buildFlags := testrun.BuildFlags(goFlags)
+	if err := testrun.CheckPatterns(ctx, opts.Coverage.Dir, buildFlags, patterns); err != nil {
+		return nil, err
+	}
+	profile, err := profilePath(opts.Coverage.Dir, userProfile, goFlags)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	profile := filepath.Join(dir, "coverage.out")
+	if profile == "" {
+		dir, err := os.MkdirTemp("", "testgate-check-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(dir)
+		profile = filepath.Join(dir, "coverage.out")
+	}
 
 	// The analyzers load and type-check while the tests run: on a busy
 	// machine it costs little, and it keeps check close to go test's time.
@@ -70,7 +91,7 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 			Analyzers:  opts.Analyzers,
 			Patterns:   patterns,
 			Tests:      true,
-			BuildFlags: testrun.BuildFlags(goFlags),
+			BuildFlags: buildFlags,
 			Dir:        opts.Coverage.Dir,
 		})
 	})
@@ -82,14 +103,82 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	// go test finishes packages in parallel; the summary lists them in a
 	// stable order.
 	slices.SortStableFunc(s.Tests.Packages, func(a, b testrun.Package) int { return strings.Compare(a.Path, b.Path) })
+	s.Unmeasured = unmeasured(s.Tests)
 	if hasBlocks(profile) {
 		cov := opts.Coverage
 		cov.Profiles = append(slices.Clone(cov.Profiles), profile)
 		if s.Coverage, s.Warnings, err = coverage.Check(cov); err != nil {
 			return nil, err
 		}
+		s.Coverage.Unmeasured = s.Unmeasured
 	}
 	return s, nil
+}
+
+// profilePath returns where go test, run in dir, writes the profile the
+// user asked for with -coverprofile: relative to -outputdir, or to dir;
+// "" when none was asked for.
+func profilePath(dir, userProfile string, goFlags []string) (string, error) {
+	if userProfile == "" || filepath.IsAbs(userProfile) {
+		return userProfile, nil
+	}
+	outputDir, _, _ := testrun.CutFlag(goFlags, "outputdir")
+	if !filepath.IsAbs(outputDir) {
+		outputDir = filepath.Join(dir, outputDir)
+	}
+	return filepath.Abs(filepath.Join(outputDir, userProfile))
+}
+
+// unmeasured lists the packages whose tests ran but that go test wrote no
+// coverage for, with why, so that the figures never silently cover a
+// subset of what was tested.
+func unmeasured(tests testrun.Result) []coverage.Excluded {
+	var list []coverage.Excluded
+	for _, p := range tests.Packages {
+		if p.Coverage != "" || p.Status == "?" {
+			continue
+		}
+		reason := "go test reported no coverage for it"
+		if p.Status == "FAIL" {
+			reason = "it failed before writing coverage (see its failure)"
+		}
+		for _, f := range tests.Failures {
+			if f.Package == p.Path && f.Unfinished {
+				reason = f.Test + " did not finish: " + unfinishedCause(f)
+				break
+			}
+		}
+		list = append(list, coverage.Excluded{Name: p.Path, Reason: reason})
+	}
+	return list
+}
+
+// unfinishedCause says what ended a test that did not finish, from the
+// end of its output.
+func unfinishedCause(f testrun.Failure) string {
+	switch {
+	case strings.Contains(f.Output, "panic: test timed out"):
+		return "go test -timeout ended it"
+	case strings.Contains(f.Output, "panic: "):
+		return "a panic ended its test binary"
+	}
+	return "its test binary exited mid-test, as os.Exit and log.Fatal do"
+}
+
+// NoStatements reports whether go test ran packages and said of each that
+// it has no statements: nothing to measure, which is not a failure.
+func (s *Summary) NoStatements() bool {
+	tested := 0
+	for _, p := range s.Tests.Packages {
+		switch {
+		case p.Status == "?":
+		case p.Coverage != testrun.NoStatements:
+			return false
+		default:
+			tested++
+		}
+	}
+	return tested > 0
 }
 
 // SplitArgs separates a testgate check command line into testgate's own
@@ -125,17 +214,22 @@ func hasBlocks(profile string) bool {
 
 // Problems lists why the check fails; none means it passes.
 func (s *Summary) Problems() []string {
-	var list []string
+	list := []string{} // JSON's "problems": [] when it passes
 	if !s.Tests.Passed() {
 		list = append(list, "tests failed")
 	}
 	switch {
 	case s.LintErr != nil:
 		list = append(list, "the analyzers could not run")
-	case s.Lint.Failed():
+	case len(s.Lint.Findings) > 0:
 		list = append(list, "the analyzers reported")
+	case s.Lint.AnalyzerFailed:
+		list = append(list, "an analyzer failed")
+	case len(s.Lint.Problems) > 0:
+		list = append(list, "packages did not load for the analyzers")
 	}
 	switch {
+	case s.Coverage == nil && s.NoStatements():
 	case s.Coverage == nil:
 		list = append(list, "go test wrote no coverage data")
 	case !s.Coverage.Pass:

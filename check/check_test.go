@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -100,16 +101,16 @@ func TestSummaryWithoutCoverageOrLintSaysWhy(t *testing.T) {
 	}
 }
 
-func TestLastLinesKeepsTheEndOfLongOutput(t *testing.T) {
-	var long bytes.Buffer
-	for i := range 40 {
-		long.WriteString("line ")
-		long.WriteByte(byte('a' + i%26))
-		long.WriteByte('\n')
+func TestWriteBoundedStopsAtTheBoundSayingHowManyAreLeft(t *testing.T) {
+	var out strings.Builder
+	writeBounded(&out, 10, 25, "items", func(i int) string { return fmt.Sprintf("item %d\n", i) })
+	if want := "item 0\nitem 1\nitem 2\n... and 7 more items\n"; out.String() != want {
+		t.Errorf("writeBounded wrote %q, want %q", out.String(), want)
 	}
-	lines := lastLines(long.String()[:long.Len()-1], 30)
-	if len(lines) != 31 || lines[0] != "... 10 earlier lines" || lines[30] != "line n" {
-		t.Errorf("lastLines = %q, want a note and the last 30 lines", lines)
+	out.Reset()
+	writeBounded(&out, 2, 3, "items", func(i int) string { return strings.Repeat("x", 10) + "\n" })
+	if want := "xxxxxxxxxx\n... and 1 more items\n"; out.String() != want {
+		t.Errorf("writeBounded with a first item over the bound wrote %q, want it and the note", out.String())
 	}
 }
 

@@ -11,11 +11,16 @@ import (
 	"github.com/testgate/testgate/internal/render"
 	"github.com/testgate/testgate/internal/repo"
 	"github.com/testgate/testgate/lint"
+	"github.com/testgate/testgate/testrun"
 )
 
-// maxFailureLines bounds the output shown per failing test: the end of the
-// output holds the failure; go test -run shows the rest.
-const maxFailureLines = 30
+// maxTestsBytes and maxLintBytes bound the failures and reports a summary
+// lists: GitHub's job summary takes at most 1 MiB, and each failure's
+// output is already bounded (see testrun.Failure).
+const (
+	maxTestsBytes = 512 << 10
+	maxLintBytes  = 256 << 10
+)
 
 // Write renders s in one of testgate cover's formats (see report.Formats):
 // plain sections around the coverage table, Markdown for a job summary,
@@ -55,10 +60,18 @@ func (s *Summary) Write(w io.Writer, format, root string) error {
 		s.writeLint(w, format, root)
 	}
 	heading("Coverage")
-	if s.Coverage == nil {
+	switch {
+	case s.Coverage == nil && s.NoStatements():
+		fmt.Fprintln(w, "nothing to measure: go test says each package tested has [no statements]")
+	case s.Coverage == nil:
 		fmt.Fprintln(w, "go test wrote no coverage data")
-	} else if err := renderCoverage(w, s.Coverage); err != nil {
-		return err
+		for _, u := range s.Unmeasured {
+			fmt.Fprintf(w, "  %s: %s\n", u.Name, u.Reason)
+		}
+	default:
+		if err := renderCoverage(w, s.Coverage); err != nil {
+			return err
+		}
 	}
 	if format == "markdown" {
 		_, err := fmt.Fprintf(w, "\n**%s**\n", s.Verdict())
@@ -78,22 +91,55 @@ func (s *Summary) writeTests(w io.Writer, format string) {
 	if format != "github" {
 		fmt.Fprintf(w, "%s tested, %d failed\n", render.Plural(len(s.Tests.Packages), "package"), failedPkgs)
 	}
-	for _, f := range s.Tests.Failures {
-		name := strings.TrimPrefix(f.Package+"."+f.Test, ".")
-		name = strings.TrimSuffix(name, ".")
-		output := lastLines(strings.TrimRight(f.Output, "\n"), maxFailureLines)
+	writeBounded(w, len(s.Tests.Failures), maxTestsBytes, "failures: go test shows them all", func(i int) string {
+		f := s.Tests.Failures[i]
+		var item strings.Builder
+		name := failureName(f)
+		output := strings.TrimRight(f.Output, "\n")
 		switch format {
 		case "github":
-			// A failed write shows again in the verdict's, whose error Write returns.
-			_ = render.WorkflowCommand(w, "error", []render.Prop{{Key: "title", Value: "FAIL " + name}}, strings.Join(output, "\n"))
+			render.WorkflowCommand(&item, "error", []render.Prop{{Key: "title", Value: "FAIL " + name}}, output)
 		case "markdown":
-			fmt.Fprintf(w, "\n**FAIL** `%s`\n\n```\n%s\n```\n", name, strings.Join(output, "\n"))
+			fmt.Fprintf(&item, "\n**FAIL** `%s`\n\n```\n%s\n```\n", name, output)
 		default:
-			fmt.Fprintf(w, "--- FAIL: %s\n", name)
-			for _, line := range output {
-				fmt.Fprintf(w, "    %s\n", line)
+			fmt.Fprintf(&item, "--- FAIL: %s\n", name)
+			for line := range strings.SplitSeq(output, "\n") {
+				if line != "" {
+					fmt.Fprintf(&item, "    %s\n", line)
+				}
 			}
 		}
+		return item.String()
+	})
+}
+
+// failureName names a failure as go test would: the package, the test
+// after a dot, and what ended a test that did not finish; "go test" itself
+// for what it printed outside any package.
+func failureName(f testrun.Failure) string {
+	switch {
+	case f.Package == "":
+		return "go test"
+	case f.Test == "":
+		return f.Package
+	case f.Unfinished:
+		return f.Package + "." + f.Test + " (did not finish: " + unfinishedCause(f) + ")"
+	}
+	return f.Package + "." + f.Test
+}
+
+// writeBounded writes the n items that item returns until they would pass
+// most bytes, then a line saying how many more there are.
+func writeBounded(w io.Writer, n, most int, more string, item func(i int) string) {
+	written := 0
+	for i := range n {
+		s := item(i)
+		if written+len(s) > most && i > 0 {
+			fmt.Fprintf(w, "... and %d more %s\n", n-i, more)
+			return
+		}
+		written += len(s)
+		io.WriteString(w, s)
 	}
 }
 
@@ -106,21 +152,10 @@ func (s *Summary) writeLint(w io.Writer, format, root string) {
 	for _, p := range s.Lint.Problems {
 		fmt.Fprintln(w, p)
 	}
-	for _, f := range s.Lint.Findings {
-		fmt.Fprintf(w, item, f.Location(root), f.Message, f.Analyzer)
-	}
-}
-
-func lastLines(s string, n int) []string {
-	if s == "" {
-		return nil
-	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > n {
-		skipped := len(lines) - n
-		lines = append([]string{fmt.Sprintf("... %d earlier lines", skipped)}, lines[skipped:]...)
-	}
-	return lines
+	writeBounded(w, len(s.Lint.Findings), maxLintBytes, "reports: testgate lint shows them all", func(i int) string {
+		f := s.Lint.Findings[i]
+		return fmt.Sprintf(item, f.Location(root), f.Message, f.Analyzer)
+	})
 }
 
 // jsonSummary is check's -format=json document; "coverage" is exactly
@@ -142,12 +177,16 @@ type jsonPackage struct {
 	Path    string  `json:"path"`
 	Status  string  `json:"status"` // ok, FAIL or ? (no test files), as go test prints
 	Seconds float64 `json:"seconds"`
+	// Coverage is go test's word on it ("75.0% of statements", "[no
+	// statements]"), empty when go test wrote no coverage for it.
+	Coverage string `json:"coverage"`
 }
 
 type jsonFailure struct {
-	Package string `json:"package"`
-	Test    string `json:"test,omitempty"` // empty when the package failed as a whole
-	Output  string `json:"output"`
+	Package    string `json:"package"`
+	Test       string `json:"test,omitempty"` // empty when the package failed as a whole
+	Output     string `json:"output"`         // the end of it: the last lines, or those around a panic
+	Unfinished bool   `json:"unfinished,omitempty"`
 }
 
 type jsonFinding struct {
@@ -165,10 +204,10 @@ func (s *Summary) writeJSON(w io.Writer, root string) error {
 		Coverage: s.Coverage,
 	}
 	for _, p := range s.Tests.Packages {
-		doc.Tests.Packages = append(doc.Tests.Packages, jsonPackage{p.Path, p.Status, p.Elapsed.Seconds()})
+		doc.Tests.Packages = append(doc.Tests.Packages, jsonPackage{p.Path, p.Status, p.Elapsed.Seconds(), p.Coverage})
 	}
 	for _, f := range s.Tests.Failures {
-		doc.Tests.Failures = append(doc.Tests.Failures, jsonFailure{f.Package, f.Test, f.Output})
+		doc.Tests.Failures = append(doc.Tests.Failures, jsonFailure{f.Package, f.Test, f.Output, f.Unfinished})
 	}
 	if s.Lint != nil {
 		for _, f := range s.Lint.Findings {

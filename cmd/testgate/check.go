@@ -3,10 +3,13 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/testgate/testgate/analyzers"
 	"github.com/testgate/testgate/check"
@@ -22,8 +25,11 @@ know (-race, -tags, -short, -run, ...) pass through to go test.
 .testgate.yml configures all of it: the coverage section as for testgate
 cover, and the lint section (enable, disable, per-analyzer options).
 
+A -coverprofile among the go test flags is the profile gated, and stays.
+
 Exit status: 0 everything passed, 1 a test failed, the analyzers reported
-or coverage missed a threshold, 2 bad usage, configuration or input.
+or coverage missed a threshold, 2 bad usage (a package pattern with nothing
+to test), configuration or input, 128+N stopped by signal N (SIGINT, SIGTERM).
 
 testgate flags:
 `
@@ -54,7 +60,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	sum, err := check.Run(context.Background(), check.Options{GoTestArgs: goTestArgs, Analyzers: selected, Coverage: gate, Progress: progress})
+	ctx, stop := stopOnSignal()
+	defer stop()
+	sum, err := check.Run(ctx, check.Options{GoTestArgs: goTestArgs, Analyzers: selected, Coverage: gate, Progress: progress})
+	var stopped stoppedBy
+	if errors.As(err, &stopped) {
+		fmt.Fprintf(stderr, "testgate check: %v: go test stopped, nothing gated\n", err)
+		return exitStopped(stopped.Signal)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -83,4 +96,37 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// stoppedBy is the cause of a check cancelled by a signal.
+type stoppedBy struct{ Signal os.Signal }
+
+func (s stoppedBy) Error() string { return "stopped by signal: " + s.Signal.String() }
+
+// stopOnSignal returns a context that SIGINT or SIGTERM cancels with a
+// stoppedBy cause, which stops go test and its test binaries.
+func stopOnSignal() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case s := <-sigs:
+			cancel(stoppedBy{s})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		cancel(nil)
+	}
+}
+
+// exitStopped is the exit status of a command stopped by sig, as a shell
+// reports it: 128 plus the signal's number.
+func exitStopped(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return exitFailed
 }
