@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/testgate/testgate/internal/argv"
@@ -42,4 +43,23 @@ func CutFormat(args []string) (format string, rest []string, err error) {
 		return "", nil, fmt.Errorf("unknown -format %q; want one of %s", format, strings.Join(Formats, ", "))
 	}
 	return format, append(rest, tail...), nil
+}
+
+// CutFix removes -fix from the flags of a testgate lint command line and
+// reports whether it asks for fixes to be written: not with -diff, which
+// only shows them (and stays with the multichecker).
+func CutFix(args []string) (fix bool, rest []string) {
+	parsed, tail := argv.Split(args, nil, "--")
+	for _, a := range parsed {
+		switch a.Name {
+		case "diff":
+			return false, args
+		case "fix":
+			on, err := strconv.ParseBool(a.Value)
+			fix = !a.HasValue || err != nil || on
+		default:
+			rest = append(rest, a.Raw...)
+		}
+	}
+	return fix, append(rest, tail...)
 }

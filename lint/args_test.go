@@ -60,3 +60,23 @@ func TestOnlyFixingDiffingAndProfilingFlagsNeedTheMultichecker(t *testing.T) {
 		}
 	}
 }
+
+func TestCutFixTakesOutFixUnlessItOnlyShowsADiff(t *testing.T) {
+	cases := []struct {
+		args []string
+		fix  bool
+		rest []string
+	}{
+		{[]string{"-fix", "./..."}, true, []string{"./..."}},
+		{[]string{"-sleep", "--fix=true", "./..."}, true, []string{"-sleep", "./..."}},
+		{[]string{"-fix=false", "./..."}, false, []string{"./..."}},
+		{[]string{"-fix", "-diff", "./..."}, false, []string{"-fix", "-diff", "./..."}},
+		{[]string{"./...", "--", "-fix"}, false, []string{"./...", "--", "-fix"}},
+	}
+	for _, tc := range cases {
+		fix, rest := CutFix(tc.args)
+		if fix != tc.fix || !slices.Equal(rest, tc.rest) {
+			t.Errorf("CutFix(%q) = %v, %q; want %v, %q", tc.args, fix, rest, tc.fix, tc.rest)
+		}
+	}
+}

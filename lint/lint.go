@@ -66,12 +66,7 @@ func Run(opts Options) (*Result, error) {
 	if len(pkgs) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(opts.Patterns, " "))
 	}
-	res := &Result{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			res.Problems = append(res.Problems, e.Error())
-		}
-	})
+	res := &Result{Problems: loadErrors(pkgs)}
 	keepRootImports(pkgs)
 	graph, err := checker.Analyze(opts.Analyzers, pkgs, nil)
 	if err != nil {
@@ -80,6 +75,9 @@ func Run(opts Options) (*Result, error) {
 	res.Graph = graph
 	seen := make(map[Finding]bool)
 	for act := range graph.All() {
+		if act.Err != nil && (act.Package.IllTyped || strings.HasPrefix(act.Err.Error(), "failed prerequisites")) {
+			continue // the load errors, reported once each, are the cause
+		}
 		if act.Err != nil {
 			res.AnalyzerFailed = true
 			res.Problems = append(res.Problems, fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err))
@@ -131,6 +129,35 @@ func (r *Result) ExitCode() int {
 // that did not load or an analyzer that failed.
 func (r *Result) Failed() bool {
 	return len(r.Findings) > 0 || len(r.Problems) > 0 || r.AnalyzerFailed
+}
+
+// loadErrors returns the errors of pkgs and their dependencies, one line
+// each and each once: a package and its test variant share most, and go
+// list's compiler output ("# pkg" and the compiler's lines) repeats the
+// parse and type errors that the package has as well.
+func loadErrors(pkgs []*packages.Package) []string {
+	var lines []string
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		typed := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
+		for _, e := range p.Errors {
+			if typed && e.Kind == packages.ListError {
+				continue
+			}
+			text := e.Msg
+			if e.Pos != "" && e.Pos != "-" {
+				text = e.Pos + ": " + e.Msg
+			}
+			for line := range strings.Lines(text) {
+				line = strings.TrimSpace(line)
+				if line != "" && !strings.HasPrefix(line, "# ") && !seen[line] {
+					seen[line] = true
+					lines = append(lines, line)
+				}
+			}
+		}
+	})
+	return lines
 }
 
 // keepRootImports drops from each package's Imports the dependencies that

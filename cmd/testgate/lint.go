@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -30,6 +32,15 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "testgate lint: %v\n", err)
 		return exitBadUsage
 	}
+	if fix, others := lint.CutFix(rest); fix {
+		// The multichecker applies the fixes and exits 0 whatever is left;
+		// the exit table wants 3 while reports remain: fix in a child
+		// process, then report what is left.
+		if code := applyFixes(others, stderr); code != exitOK {
+			return code
+		}
+		rest = others
+	}
 	if format == "text" && lint.NeedsMultichecker(rest) {
 		// Declared only so that -help lists it; cutFormat took it out.
 		flag.String("format", "text", "output format: "+strings.Join(lint.Formats, ", "))
@@ -37,6 +48,28 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		multichecker.Main(analyzers.All()...) // exits
 	}
 	return lintFormatted(format, rest, stdout, stderr)
+}
+
+// applyFixes runs this binary as the multichecker with -fix and args, and
+// returns its exit status.
+func applyFixes(args []string, stderr io.Writer) int {
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "testgate lint: %v\n", err)
+		return exitLintError
+	}
+	// -fix first: a first argument that is a flag makes the multichecker run.
+	cmd := exec.Command(exe, append([]string{"-fix"}, args...)...)
+	cmd.Stdout, cmd.Stderr = os.Stdout, stderr
+	if err := cmd.Run(); err != nil {
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			return exitErr.ExitCode()
+		}
+		fmt.Fprintf(stderr, "testgate lint: %v\n", err)
+		return exitLintError
+	}
+	return exitOK
 }
 
 // lintFormatted parses the multichecker's selection and analyzer flags,

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +113,43 @@ func TestLintTextAndJSONStayMulticheckerCompatible(t *testing.T) {
 	diags := byPkg["example.com/lintmod/greet [example.com/lintmod/greet.test]"]["testname"]
 	if len(diags) != 1 || !strings.HasSuffix(diags[0].Posn, "greet_test.go:8:6") {
 		t.Errorf("testname diagnostics of the test variant = %+v, want one at greet_test.go:8:6", diags)
+	}
+}
+
+func TestLintFixExitsThreeWhileUnfixableReportsRemain(t *testing.T) {
+	dir := t.TempDir()
+	testtree.Write(t, dir, map[string]string{
+		"go.mod":     "module example.com/fixme\n\ngo 1.26\n",
+		"env/env.go": "// Package env reads the environment.\npackage env\n\nimport \"os\"\n\n// Mode returns $MODE.\nfunc Mode() string { return os.Getenv(\"MODE\") }\n",
+		"env/env_test.go": `package env
+
+import (
+	"os"
+	"testing"
+	"time"
+)
+
+func TestModeReadsTheEnvironment(t *testing.T) {
+	os.Setenv("MODE", "fast")
+	time.Sleep(time.Millisecond)
+	if Mode() != "fast" {
+		t.Error("Mode() != fast")
+	}
+}
+`,
+	})
+	res := runTestgate(t, dir, "lint", "-fix", "./...")
+	fixed, err := os.ReadFile(filepath.Join(dir, "env", "env_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fixed), `t.Setenv("MODE", "fast")`) {
+		t.Errorf("lint -fix did not apply the cleanup fix:\n%s", fixed)
+	}
+	if res.code != exitLintReported || !strings.Contains(res.stderr, "time.Sleep in test") || strings.Contains(res.stderr, "Setenv") {
+		t.Errorf("lint -fix = exit %d, stderr:\n%s\nwant exit 3 and only the sleep report left", res.code, res.stderr)
+	}
+	if res := runTestgate(t, dir, "lint", "-fix", "-sleep=false", "./..."); res.code != exitOK {
+		t.Errorf("lint -fix with nothing left = exit %d, want 0:\n%s", res.code, res.stderr)
 	}
 }
