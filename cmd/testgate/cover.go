@@ -94,18 +94,19 @@ func (o *coverOptions) configure() (*config.Config, coverage.Options, error) {
 func runCover(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("testgate cover", coverUsage, stderr)
 	opts := registerCoverFlags(fs)
-	if code, ok := parse(fs, args); !ok {
+	profiles, code, ok := parseInterleaved(fs, args)
+	if !ok {
 		return code
 	}
 	fail := failure(stderr, "testgate cover", exitBadUsage)
-	if fs.NArg() == 0 && len(opts.gate.CoverDirs) == 0 {
+	if len(profiles) == 0 && len(opts.gate.CoverDirs) == 0 {
 		return fail(errors.New("no profile given; usage: testgate cover [flags] PROFILE [PROFILE...]"))
 	}
 	_, gate, err := opts.configure()
 	if err != nil {
 		return fail(err)
 	}
-	gate.Profiles = fs.Args()
+	gate.Profiles = profiles
 	r, warnings, err := coverage.Check(gate)
 	if err != nil {
 		return fail(err)

@@ -347,3 +347,16 @@ func TestCoverBinaryExitsTwoOnAMalformedProfile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, stdout %q; want 2 and an error starting %q", res.code, res.stderr, res.stdout, want)
 	}
 }
+
+func TestCoverTakesFlagsAfterTheProfiles(t *testing.T) {
+	profile, _ := shopProfile(t)
+	shop := shopDir(t)
+	res := coverHere(t, shop, profile, "-total", "0", profile)
+	if res.code != exitOK || !strings.Contains(res.stdout, "PASS: total 69.2% of 26 statements (no total threshold)") {
+		t.Errorf("cover PROFILE -total 0 PROFILE = exit %d, want 0 with the flag applied:\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	res = coverHere(t, shop, "--", "-total")
+	if res.code != exitBadUsage || !strings.Contains(res.stderr, "-total") {
+		t.Errorf("cover -- -total = exit %d, stderr %q; want -total read as a profile that does not exist", res.code, res.stderr)
+	}
+}

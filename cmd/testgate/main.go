@@ -55,9 +55,24 @@ func main() {
 			os.Exit(cmd.run(os.Args[2:], os.Stdout, os.Stderr))
 		}
 	}
+	if arg := os.Args[1]; !strings.HasPrefix(arg, "-") && !strings.HasSuffix(arg, ".cfg") {
+		os.Exit(unknownCommand(arg, os.Stderr))
+	}
 	// go vet's protocol: multichecker answers -flags and -V=full and hands
-	// *.cfg files to unitchecker.
+	// *.cfg files to unitchecker; analyzer flags come before the patterns.
 	multichecker.Main(analyzers.All()...)
+}
+
+// unknownCommand reports a first argument that is neither a command nor
+// part of go vet's protocol: a mistyped command, or packages meant for
+// testgate lint.
+func unknownCommand(arg string, stderr io.Writer) int {
+	names := make([]string, 0, len(commands()))
+	for _, cmd := range commands() {
+		names = append(names, cmd.name)
+	}
+	fmt.Fprintf(stderr, "testgate: unknown command %q; the commands are %s (testgate help describes them)\n", arg, strings.Join(names, ", "))
+	return exitBadUsage
 }
 
 // newFlagSet returns a flag set that reports errors to stderr and shows
@@ -82,6 +97,23 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		return exitBadUsage, false
 	}
 	return exitOK, true
+}
+
+// parseInterleaved is parse for a command whose flags may stand among its
+// other arguments (cover c.out -total 0), as in go's commands; after "--"
+// every argument is one of the others, which it returns.
+func parseInterleaved(fs *flag.FlagSet, args []string) (others []string, code int, ok bool) {
+	for {
+		if code, ok := parse(fs, args); !ok {
+			return nil, code, false
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" || len(rest) == 0 {
+			return append(others, rest...), exitOK, true
+		}
+		others = append(others, rest[0])
+		args = rest[1:]
+	}
 }
 
 // failure returns a function that reports err as the command's and

@@ -87,3 +87,24 @@ func TestVersionPrintsOneLineWithTheBuildsVersion(t *testing.T) {
 		t.Errorf("testgate version = %q (exit %d), want \"testgate (devel)\\n\"", res.stdout, res.code)
 	}
 }
+
+func TestUnknownCommandIsBadUsageListingTheCommands(t *testing.T) {
+	for _, arg := range []string{"frobnicate", "./..."} {
+		res := runTestgate(t, t.TempDir(), arg)
+		want := "testgate: unknown command \"" + arg + "\"; the commands are lint, cover, check, version, help (testgate help describes them)\n"
+		if res.code != exitBadUsage || res.stderr != want || res.stdout != "" {
+			t.Errorf("testgate %s = exit %d, stderr %q; want exit 2 and %q", arg, res.code, res.stderr, want)
+		}
+	}
+}
+
+func TestGoVetProtocolStillReachesTheAnalysisDriver(t *testing.T) {
+	res := runTestgate(t, t.TempDir(), "-V=full")
+	if res.code != 0 || !strings.Contains(res.stdout, "version") {
+		t.Errorf("testgate -V=full = exit %d, stdout %q, stderr %q; want the driver's version line", res.code, res.stdout, res.stderr)
+	}
+	res = runTestgate(t, t.TempDir(), "-flags")
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "[") {
+		t.Errorf("testgate -flags = exit %d, stdout %q; want the JSON list of flags", res.code, res.stdout)
+	}
+}
