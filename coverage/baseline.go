@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -34,28 +35,51 @@ func (b *Baseline) WriteFile(path string) error {
 	return os.WriteFile(path, append(data, '\n'), 0o666)
 }
 
-// ReadBaseline reads a baseline written by [Baseline.WriteFile]; unknown
-// keys and percentages outside 0 to 100 are errors.
+// ReadBaseline reads a baseline written by [Baseline.WriteFile]: one JSON
+// object with a total and packages. Unknown keys, a missing total or
+// packages, percentages outside 0 to 100 and anything after the object are
+// errors.
 func ReadBaseline(path string) (*Baseline, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the baseline: %w (write one with -write-baseline)", err)
 	}
+	notBaseline := func(line int, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %s: not a baseline written by testgate cover -write-baseline", path, line, fmt.Sprintf(format, args...))
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var b Baseline
+	// Pointers tell a missing key from a zero: {} and null would read as a
+	// baseline of 0%, which no coverage can fall below.
+	var b struct {
+		Total    *float64            `json:"total"`
+		Packages *map[string]float64 `json:"packages"`
+	}
 	if err := dec.Decode(&b); err != nil {
-		return nil, fmt.Errorf("%s: not a baseline written by testgate cover -write-baseline: %w", path, err)
+		return nil, notBaseline(lineAt(data, dec.InputOffset()), "%v", err)
 	}
-	if !validPercent(b.Total) {
-		return nil, fmt.Errorf("%s: total %v is not a percentage", path, b.Total)
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, notBaseline(lineAt(data, dec.InputOffset()), "more after the baseline's object")
 	}
-	for name, pct := range b.Packages {
+	switch {
+	case b.Total == nil:
+		return nil, notBaseline(1, "no total")
+	case !validPercent(*b.Total):
+		return nil, fmt.Errorf("%s: total %v is not a percentage", path, *b.Total)
+	case b.Packages == nil || *b.Packages == nil:
+		return nil, notBaseline(1, "no packages")
+	}
+	for name, pct := range *b.Packages {
 		if !validPercent(pct) {
 			return nil, fmt.Errorf("%s: package %s: %v is not a percentage", path, name, pct)
 		}
 	}
-	return &b, nil
+	return &Baseline{Total: *b.Total, Packages: *b.Packages}, nil
+}
+
+// lineAt returns the line of data that offset falls on, from 1.
+func lineAt(data []byte, offset int64) int {
+	return bytes.Count(data[:min(int(offset), len(data))], []byte("\n")) + 1
 }
 
 func validPercent(f float64) bool { return f >= 0 && f <= 100 }

@@ -3,6 +3,7 @@ package coverage
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -23,7 +24,7 @@ func ParseLCOV(name string, r io.Reader) (*Profile, error) {
 	var file string
 	lineNo := 0
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	sc.Buffer(make([]byte, 64<<10), maxLCOVLineLen)
 	for sc.Scan() {
 		lineNo++
 		line := strings.TrimSpace(sc.Text())
@@ -56,7 +57,10 @@ func ParseLCOV(name string, r io.Reader) (*Profile, error) {
 			blocks[file] = append(blocks[file], Block{StartLine: n, StartCol: 1, EndLine: n, EndCol: 1, NumStmt: 1, Count: count})
 		}
 	}
-	if err := sc.Err(); err != nil {
+	switch err := sc.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		return nil, fmt.Errorf("%s:%d: line longer than %d bytes: not an LCOV tracefile", name, lineNo+1, maxLCOVLineLen)
+	case err != nil:
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if lineNo == 0 {
@@ -74,6 +78,10 @@ func ParseLCOV(name string, r io.Reader) (*Profile, error) {
 	}
 	return p, nil
 }
+
+// maxLCOVLineLen bounds an LCOV line, and so the memory a line takes: its
+// longest lines are SF paths and function names.
+const maxLCOVLineLen = 16 << 20
 
 // isLCOV reports whether a file is an LCOV tracefile, by its extension or
 // by its first line, given head, the start of its contents.

@@ -1,6 +1,8 @@
 package coverage
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -80,6 +82,36 @@ func TestParseFileTellsLCOVFromProfilesByNameOrContent(t *testing.T) {
 		if lines := p.Files[0].CountsLines; lines != (name != "c.out") {
 			t.Errorf("%s read as lines = %v", name, lines)
 		}
+	}
+}
+
+func TestParseLCOVNamesTheLineThatIsTooLong(t *testing.T) {
+	_, err := ParseLCOV("c.info", &endlessLine{prefix: "TN:\nSF:"})
+	if err == nil || !strings.Contains(err.Error(), "c.info:2: line longer than 16777216 bytes") {
+		t.Errorf("error = %v, want c.info:2: line longer than 16777216 bytes", err)
+	}
+}
+
+func TestParseFileRecognisesLCOVFromAPipe(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	path := fmt.Sprintf("/dev/fd/%d", r.Fd())
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no %s on this system: %v", path, err)
+	}
+	go func() {
+		defer w.Close()
+		io.WriteString(w, "TN:\nSF:a.go\nDA:1,1\nDA:2,0\nend_of_record\n")
+	}()
+	p, err := ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Files) != 1 || !p.Files[0].Lines || len(p.Files[0].Blocks) != 2 {
+		t.Errorf("ParseFile(pipe) = %+v, want a.go read as two lines of LCOV", p.Files)
 	}
 }
 

@@ -8,8 +8,9 @@ import (
 
 // Merge combines profiles, e.g. of sharded CI jobs or runs with
 // -coverpkg=./..., into one. A block that appears in several profiles is
-// covered if any copy ran; in count and atomic mode counts add. Profiles of
-// different modes merge as set mode (a block ran or it did not) with a
+// covered if any copy ran; in count and atomic mode counts add. Count and
+// atomic profiles merge as count mode; set profiles with either merge as
+// set mode (a block ran or it did not) with a
 // warning. Blocks of the same span with different statement counts come
 // from different sources and are an error. Excluded files and warnings of
 // the inputs carry over.
@@ -27,11 +28,15 @@ func Merge(profiles ...*Profile) (*Profile, error) {
 		out.Ignored = append(out.Ignored, p.Ignored...)
 		out.Warnings = append(out.Warnings, p.Warnings...)
 	}
-	switch len(modes) {
-	case 0:
+	switch {
+	case len(modes) == 0:
 		return out, nil
-	case 1:
+	case len(modes) == 1:
 		out.Mode = modes[0]
+	case !slices.Contains(modes, ModeSet):
+		// count and atomic differ only in how the program updated the
+		// counts: both are execution counts, which add.
+		out.Mode = ModeCount
 	default:
 		out.Mode = ModeSet
 		out.Warnings = append(out.Warnings, warningf(MixedModes, "profiles of different modes (%s) merged as mode set: a block counts as covered if any profile ran it", strings.Join(modes, ", ")))

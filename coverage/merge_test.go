@@ -49,6 +49,21 @@ func TestMergeOfMixedModesCountsCoverageAndWarns(t *testing.T) {
 	}
 }
 
+func TestMergeOfCountAndAtomicAddsCountsWithoutWarning(t *testing.T) {
+	a := mustParse(t, "mode: count\nm/a.go:1.1,2.1 1 3\n")
+	b := mustParse(t, "mode: atomic\nm/a.go:1.1,2.1 1 4\n")
+	got, err := Merge(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Mode != ModeCount || got.Files[0].Blocks[0].Count != 7 {
+		t.Errorf("Merge = mode %s, blocks %+v; want mode count with the counts added (7)", got.Mode, got.Files[0].Blocks)
+	}
+	if len(got.Warnings) != 0 {
+		t.Errorf("Warnings = %q, want none: count and atomic are compatible", got.Warnings)
+	}
+}
+
 func TestMergeCarriesExclusionsAndWarnings(t *testing.T) {
 	a := &Profile{Mode: ModeSet, Excluded: []Excluded{{"m/g.go", "generated"}}, Warnings: []Warning{{Message: "w1"}}}
 	b := &Profile{Mode: ModeSet, Warnings: []Warning{{Message: "w2"}}}

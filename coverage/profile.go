@@ -65,23 +65,24 @@ type Excluded struct {
 
 // ParseFile reads the text coverage profile at path, or the LCOV
 // tracefile (see [ParseLCOV]) when its name ends in .info or .lcov or its
-// first line starts with "TN:" or "SF:".
+// first line starts with "TN:" or "SF:". path may be a pipe, such as
+// /dev/stdin or a process substitution.
 func ParseFile(path string) (*Profile, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	head := make([]byte, 64)
-	n, _ := f.ReadAt(head, 0)
-	if isLCOV(path, head[:n]) {
-		return ParseLCOV(path, f)
+	br := bufio.NewReaderSize(f, maxLineLen)
+	head, _ := br.Peek(64) // a pipe can't be read at an offset and read again
+	if isLCOV(path, head) {
+		return ParseLCOV(path, br)
 	}
 	p := newParser(path)
-	if fi, err := f.Stat(); err == nil {
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 		p.size = fi.Size()
 	}
-	return p.parse(f)
+	return p.parse(br)
 }
 
 // Parse reads a text coverage profile: a "mode: set|count|atomic" line, then
@@ -120,7 +121,15 @@ type profileParser struct {
 	files  []parsedFile
 	index  map[string]int // file name → index in files
 	runs   []run          // ranges of blocks, in order, each of one file
+	// statements sums the blocks' statement counts, bounded by
+	// maxStatements so that no sum of them overflows later.
+	statements int
 }
+
+// maxStatements bounds the statements of a profile: a thousand times the
+// largest Go programs, and far enough below math.MaxInt that the sums of
+// millions of merged profiles cannot overflow.
+const maxStatements = 1 << 40
 
 type parsedFile struct {
 	name string
@@ -129,19 +138,19 @@ type parsedFile struct {
 
 type run struct{ file, end int }
 
+// maxLineLen bounds a profile line, and so the memory a line takes: a
+// block line is a file name (at most a few kilobytes on any system) and
+// five numbers.
+const maxLineLen = 64 << 10
+
 func (p *profileParser) read(r io.Reader) error {
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := bufio.NewReaderSize(r, maxLineLen)
 	p.blocks = make([]Block, 0, p.estimateBlocks(br))
-	var long []byte // a line longer than br's buffer
 	for {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
-			long = append(long, line...)
-			continue
-		}
-		if long != nil {
-			line = append(long, line...)
-			long = nil
+			// Reading on would hold the whole line in memory.
+			return fmt.Errorf("%s:%d: line longer than %d bytes: not a coverage profile", p.name, p.lineNo+1, maxLineLen)
 		}
 		if len(line) > 0 {
 			p.lineNo++
@@ -200,6 +209,10 @@ func (p *profileParser) line(line []byte) error {
 	if err != nil {
 		return err
 	}
+	if b.NumStmt > maxStatements-p.statements {
+		return fmt.Errorf("statement count %d brings the profile past %d statements, more than any program has: not a coverage profile of real code", b.NumStmt, maxStatements)
+	}
+	p.statements += b.NumStmt
 	p.add(name, b)
 	return nil
 }

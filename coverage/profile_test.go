@@ -96,11 +96,31 @@ func TestParseToleratesWhatWritersProduce(t *testing.T) {
 	}
 }
 
-func TestParseReadsLinesLongerThanItsBuffer(t *testing.T) {
-	name := "m/" + strings.Repeat("d", 100<<10) + ".go"
+func TestParseReadsLongFileNames(t *testing.T) {
+	name := "m/" + strings.Repeat("d", 60<<10) + ".go"
 	p := mustParse(t, "mode: set\n"+name+":1.1,2.1 1 1\n")
 	if len(p.Files) != 1 || p.Files[0].Name != name {
 		t.Errorf("Parse kept %d files, want one named after the long line", len(p.Files))
+	}
+}
+
+// endlessLine reads as a line that never ends.
+type endlessLine struct{ prefix string }
+
+func (r *endlessLine) Read(b []byte) (int, error) {
+	n := copy(b, r.prefix)
+	r.prefix = r.prefix[n:]
+	for i := n; i < len(b); i++ {
+		b[i] = 'x'
+	}
+	return len(b), nil
+}
+
+func TestParseRejectsAnOverlongLineWithoutReadingItAll(t *testing.T) {
+	// Reading the whole line would never return.
+	_, err := Parse("test.out", &endlessLine{prefix: "mode: set\nm/a.go:1.1,2.1 1 1\n"})
+	if err == nil || !strings.Contains(err.Error(), "test.out:3: line longer than 65536 bytes") {
+		t.Errorf("Parse error = %v, want test.out:3: line longer than 65536 bytes", err)
 	}
 }
 
@@ -128,6 +148,8 @@ func TestParseRejectsBadInputNamingFileAndLine(t *testing.T) {
 		{"count overflows", "mode: set\nm/a.go:1.1,2.1 1 99999999999999999999\n", `count "99999999999999999999"`},
 		{"empty column", "mode: set\nm/a.go:1.,2.1 1 1\n", `start column ""`},
 		{"no file name", "mode: set\n:1.1,2.1 1 1\n", "test.out:2: block \":1.1,2.1 1 1\" has no file name"},
+		{"statement count past any program", "mode: set\nm/a.go:1.1,2.1 4611686018427387904 1\n", "test.out:2: statement count 4611686018427387904 brings the profile past 1099511627776 statements"},
+		{"statement sum would overflow", "mode: set\nm/a.go:1.1,2.1 549755813888 1\nm/a.go:3.1,4.1 549755813888 0\nm/a.go:5.1,6.1 1 0\n", "test.out:4: statement count 1 brings the profile past"},
 		{"statement counts disagree", "mode: set\nm/a.go:1.1,2.1 1 1\nm/a.go:1.1,2.1 2 1\n", "test.out: m/a.go:1.1,2.1: block has 1 statements in one place and 2 in another"},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package secret
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -140,6 +141,35 @@ func BenchmarkScan(b *testing.B) {
 			if _, ok := scanFormats(lit, false); !ok {
 				scanAssignments(lit, false)
 			}
+		}
+	}
+}
+
+// hostileLiterals repeat what makes a scan look ahead from every match:
+// private key headers without an END line, credential keys whose values
+// run to the end of the string or open a quote never closed, and URL
+// schemes. Each must cost time linear in the literal's length.
+func hostileLiterals(size int) map[string]string {
+	fill := func(unit string) string { return strings.Repeat(unit, size/len(unit)) }
+	return map[string]string{
+		"pem-headers-without-end":  fill("-----BEGIN RSA PRIVATE KEY-----\n"),
+		"keys-without-delimiter":   fill("token="),
+		"keys-with-unclosed-quote": fill(`password:"`),
+		"url-schemes":              fill("a://u:p@"),
+	}
+}
+
+func BenchmarkScanHostile(b *testing.B) {
+	for _, size := range []int{1 << 20, 2 << 20} {
+		for name, lit := range hostileLiterals(size) {
+			b.Run(fmt.Sprintf("%s/%dMB", name, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(lit)))
+				for b.Loop() {
+					if _, ok := scanFormats(lit, false); !ok {
+						scanAssignments(lit, false)
+					}
+				}
+			})
 		}
 	}
 }
