@@ -79,12 +79,21 @@ func Check(opts Options) (*Report, []Warning, error) {
 	if p, err = ExcludeIgnored(p, src, opts.RequireReason); err != nil {
 		return nil, nil, err
 	}
+	if err := RequireStatements(p); err != nil {
+		return nil, nil, err
+	}
 	p = Locate(p, src)
 	r := Judge(Summarize(p), opts.Policy)
-	warnings := p.Warnings
+	warnings := append(src.Warnings(), p.Warnings...)
 	if opts.Policy.Function > 0 || opts.LeastFunctions > 0 {
-		fs, w := Functions(p, src)
+		fs, w, err := Functions(p, src)
 		warnings = append(warnings, w...)
+		switch {
+		case err != nil && opts.Policy.Function > 0:
+			return nil, nil, err
+		case err != nil:
+			warnings = append(warnings, warningf(MissingSources, "%v", err))
+		}
 		JudgeFunctions(r, fs, opts.Policy.Function, opts.LeastFunctions)
 	}
 	if opts.DiffBase != "" {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // ExcludeMatching drops the files whose names match any of patterns
@@ -145,4 +146,28 @@ func isGeneratedLine(line []byte) bool {
 	}
 	rest, ok := bytes.CutPrefix(line, []byte("// Code generated "))
 	return ok && bytes.HasSuffix(rest, []byte(" DO NOT EDIT."))
+}
+
+// RequireStatements returns an error when p, after the exclude stages,
+// has no statement left to measure: any threshold would pass on nothing.
+// The error names what left it empty.
+func RequireStatements(p *Profile) error {
+	for _, f := range p.Files {
+		for _, b := range f.Blocks {
+			if b.NumStmt > 0 {
+				return nil
+			}
+		}
+	}
+	var why []string
+	if n := len(p.Excluded); n > 0 {
+		why = append(why, fmt.Sprintf("%d files excluded (e.g. %s: %s)", n, p.Excluded[0].Name, p.Excluded[0].Reason))
+	}
+	if n := len(p.Ignored); n > 0 {
+		why = append(why, fmt.Sprintf("%d functions or blocks ignored (e.g. %s:%d: %s)", n, p.Ignored[0].File, p.Ignored[0].Line, IgnoreDirective))
+	}
+	if len(why) == 0 {
+		return errors.New("no statements to measure: the profiles' blocks hold none")
+	}
+	return fmt.Errorf("no statements left to measure: %s; a gate on nothing would pass any threshold: narrow coverage.exclude or the %s directives", strings.Join(why, ", "), IgnoreDirective)
 }

@@ -2,11 +2,15 @@ package coverage
 
 import (
 	"cmp"
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // A Function is the coverage of one function declaration.
@@ -38,15 +42,21 @@ type FunctionReport struct {
 // the Go files of p and counts the blocks within each, closures included.
 // A function counts when the profile has a block within it, so functions
 // left out by exclusions or //coverage:ignore do not. It parses every Go
-// file of p, in parallel; files whose source cannot be found are skipped,
-// with a warning.
-func Functions(p *Profile, src *Sources) ([]Function, []Warning) {
+// file of p, in parallel; files whose source cannot be found or does not
+// parse are skipped, with a warning. When no function could be counted
+// although p has blocks in Go files, a function gate cannot judge: the
+// error says what was missing.
+func Functions(p *Profile, src *Sources) ([]Function, []Warning, error) {
 	found := make([][]Function, len(p.Files))
+	parseErrs := make([]error, len(p.Files))
+	read := make([]bool, len(p.Files))
 	warnings := eachSource(p, src, "their functions are not counted", func(i int, path string, data []byte) {
+		read[i] = true
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, path, data, parser.SkipObjectResolution)
 		if err != nil {
-			return // a stale profile or a file of another build; nothing to count
+			parseErrs[i] = err // a stale profile or a file of another build
+			return
 		}
 		file := p.Files[i]
 		for _, d := range f.Decls {
@@ -74,7 +84,51 @@ func Functions(p *Profile, src *Sources) ([]Function, []Warning) {
 	for _, f := range found {
 		fs = append(fs, f...)
 	}
-	return fs, warnings
+	for _, err := range parseErrs {
+		if err != nil {
+			warnings = append(warnings, warningf(UnparsableSource, "%s; its functions are not counted", firstError(err)))
+		}
+	}
+	if len(fs) > 0 {
+		return fs, warnings, nil
+	}
+	var goFiles, unread, unparsed []string
+	for i, f := range p.Files {
+		if !strings.HasSuffix(f.Name, ".go") || len(f.Blocks) == 0 {
+			continue
+		}
+		goFiles = append(goFiles, f.Name)
+		switch {
+		case !read[i]:
+			unread = append(unread, f.Name)
+		case parseErrs[i] != nil:
+			unparsed = append(unparsed, f.Name)
+		}
+	}
+	if len(goFiles) == 0 {
+		return nil, warnings, nil
+	}
+	var why []string
+	if len(unread) > 0 {
+		why = append(why, fmt.Sprintf("the sources of %d are not found (e.g. %s)", len(unread), unread[0]))
+	}
+	if len(unparsed) > 0 {
+		why = append(why, fmt.Sprintf("%d do not parse (e.g. %s)", len(unparsed), unparsed[0]))
+	}
+	if len(why) == 0 {
+		why = append(why, "no function in their sources holds a block of the profile: were the profiles made from these sources?")
+	}
+	return nil, warnings, fmt.Errorf("cannot judge function coverage: no function of the %d profiled Go files could be counted: %s", len(goFiles), strings.Join(why, "; "))
+}
+
+// firstError returns the first of a parser's errors, which name the file
+// and line; the rest follow from it.
+func firstError(err error) error {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		return list[0]
+	}
+	return err
 }
 
 // blocksWithin counts the statements of the blocks of f within s, the

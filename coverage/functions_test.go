@@ -25,9 +25,9 @@ func notProfiled() {}
 `,
 	})
 	p := mustParse(t, ignoreProfile+"example.com/m/b.go:5.22,5.23 0 1\nexample.com/m/b.go:7.21,7.22 0 0\n")
-	fs, warnings := Functions(p, src)
-	if len(warnings) != 0 {
-		t.Errorf("warnings = %q, want none", warnings)
+	fs, warnings, err := Functions(p, src)
+	if err != nil || len(warnings) != 0 {
+		t.Errorf("warnings = %q, error %v, want neither", warnings, err)
 	}
 	var got []string
 	for _, f := range fs {
@@ -99,7 +99,7 @@ func TestFunctionsOfLCOVFilesCompareLinesOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, _ := Functions(p, src)
+	fs, _, _ := Functions(p, src)
 	if len(fs) != 2 || fs[0].Statements != 3 || !fs[0].Entered || fs[1].Statements != 1 || fs[1].Entered {
 		t.Errorf("Functions = %+v, want F with 3 lines entered and G with 1 line not", fs)
 	}
@@ -108,8 +108,68 @@ func TestFunctionsOfLCOVFilesCompareLinesOnly(t *testing.T) {
 func TestFunctionsPlaceBlocksThatALineDirectiveLeftWithoutColumns(t *testing.T) {
 	// After "//line lexer.go:20" the compiler knows lines but no columns.
 	src := moduleSources(t, map[string]string{"lexer.go": "package lexer\n\n//line lexer.go:4\nfunc Empty(s string) bool { return s == \"\" }\n"})
-	fs, _ := Functions(mustParse(t, "mode: set\nexample.com/m/lexer.go:4.0,4.0 1 0\n"), src)
+	fs, _, _ := Functions(mustParse(t, "mode: set\nexample.com/m/lexer.go:4.0,4.0 1 0\n"), src)
 	if len(fs) != 1 || fs[0].Name != "Empty" || fs[0].Statements != 1 {
 		t.Errorf("Functions = %+v, want Empty with its statement", fs)
+	}
+}
+
+func TestFunctionsThatCanCountNothingSayWhy(t *testing.T) {
+	src := moduleSources(t, map[string]string{
+		"broken.go": "package m\n\nfunc F( {\n",
+		"ok.go":     "package m\n\nfunc G() {\n\tprintln()\n}\n",
+	})
+	tests := []struct {
+		name, profile, wantErr string
+		wantWarnings           []string
+	}{
+		{
+			"sources missing",
+			"mode: set\nexample.com/m/gone.go:3.10,5.2 1 1\n",
+			"cannot judge function coverage: no function of the 1 profiled Go files could be counted: the sources of 1 are not found (e.g. example.com/m/gone.go)",
+			[]string{"cannot find the sources of 1 of 1 profiled files (e.g. example.com/m/gone.go): their functions are not counted"},
+		},
+		{
+			"sources do not parse",
+			"mode: set\nexample.com/m/broken.go:3.10,5.2 1 1\n",
+			"could be counted: 1 do not parse (e.g. example.com/m/broken.go)",
+			[]string{"broken.go:3:9: expected ')', found '{'; its functions are not counted"},
+		},
+		{
+			"blocks outside every function",
+			"mode: set\nexample.com/m/ok.go:30.1,31.2 1 1\n",
+			"no function in their sources holds a block of the profile",
+			nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, warnings, err := Functions(mustParse(t, tt.profile), src)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || fs != nil {
+				t.Errorf("Functions = %v, %v; want no functions and an error containing %q", fs, err, tt.wantErr)
+			}
+			if len(warnings) != len(tt.wantWarnings) {
+				t.Fatalf("warnings = %q, want %q", warnings, tt.wantWarnings)
+			}
+			for i, w := range tt.wantWarnings {
+				if !strings.Contains(warnings[i].Message, w) {
+					t.Errorf("warning %d = %q, want it to contain %q", i, warnings[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestFunctionsWarnAboutAFileThatDoesNotParseAndCountTheRest(t *testing.T) {
+	src := moduleSources(t, map[string]string{
+		"broken.go": "package m\n\nfunc F( {\n",
+		"ok.go":     "package m\n\nfunc G() {\n\tprintln()\n}\n",
+	})
+	fs, warnings, err := Functions(mustParse(t, "mode: set\nexample.com/m/broken.go:3.10,5.2 1 1\nexample.com/m/ok.go:3.10,5.2 1 1\n"), src)
+	if err != nil || len(fs) != 1 || fs[0].Name != "G" {
+		t.Errorf("Functions = %+v, %v; want G counted", fs, err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Message, "broken.go:3:9:") {
+		t.Errorf("warnings = %q, want one naming broken.go:3:9", warnings)
 	}
 }

@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -180,4 +181,40 @@ func TestExcludeIgnoredWarnsOnceAboutMissingSources(t *testing.T) {
 	if err != nil || len(again.Warnings) != 1 {
 		t.Errorf("second pass: warnings %q, error %v; want the first warning only", again.Warnings, err)
 	}
+}
+
+func TestRequireStatementsRejectsAProfileWithNothingLeft(t *testing.T) {
+	src := moduleSources(t, map[string]string{"a.go": ignoreSource})
+	all := mustParse(t, "mode: set\nexample.com/m/a.go:3.20,5.2 1 1\n")
+	tests := []struct {
+		name string
+		p    *Profile
+		want string
+	}{
+		{"everything excluded", ExcludeMatching(all, []*regexp.Regexp{regexp.MustCompile("")}),
+			`no statements left to measure: 1 files excluded (e.g. example.com/m/a.go: matches exclude pattern "")`},
+		{"everything ignored", mustExcludeIgnored(t, mustParse(t, "mode: set\nexample.com/m/a.go:4.20,6.3 1 1\n"), src),
+			"no statements left to measure: 4 functions or blocks ignored (e.g. example.com/m/a.go:4: //coverage:ignore)"},
+		{"blocks without statements", mustParse(t, "mode: set\nexample.com/m/a.go:3.20,5.2 0 1\n"),
+			"no statements to measure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := RequireStatements(tt.p); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("RequireStatements = %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+	if err := RequireStatements(all); err != nil {
+		t.Errorf("RequireStatements of a profile with a statement = %v, want nil", err)
+	}
+}
+
+func mustExcludeIgnored(t *testing.T, p *Profile, src *Sources) *Profile {
+	t.Helper()
+	out, err := ExcludeIgnored(p, src, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

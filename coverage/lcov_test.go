@@ -110,7 +110,7 @@ func TestParseFileRecognisesLCOVFromAPipe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Files) != 1 || !p.Files[0].Lines || len(p.Files[0].Blocks) != 2 {
+	if len(p.Files) != 1 || !p.Files[0].CountsLines || len(p.Files[0].Blocks) != 2 {
 		t.Errorf("ParseFile(pipe) = %+v, want a.go read as two lines of LCOV", p.Files)
 	}
 }

@@ -22,7 +22,11 @@ import (
 // name) on disk through the modules of a working directory.
 type Sources struct {
 	dir     string
+	root    string   // of the repository holding dir, or ""
 	modules []Module // longest path first, so the innermost module wins
+	// warnings tell what was left out, such as a go.work use line
+	// naming no module.
+	warnings []Warning
 
 	// fallback lists every module of the build with go list, once, when a
 	// name belongs to none of the modules found from dir.
@@ -45,11 +49,14 @@ func FindSources(dir string) (*Sources, error) {
 		return nil, err
 	}
 	s := &Sources{dir: dir}
+	if git := findUp(dir, ".git", true); git != "" {
+		s.root = filepath.Dir(git)
+	}
 	switch work := goWork(dir); {
 	case work != "":
 		err = s.addWork(work)
 	default:
-		if gomod := findUp(dir, "go.mod"); gomod != "" {
+		if gomod := findUp(dir, "go.mod", false); gomod != "" {
 			err = s.addModule(filepath.Dir(gomod))
 		}
 	}
@@ -80,17 +87,18 @@ func goWork(dir string) string {
 	case "off":
 		return ""
 	case "":
-		return findUp(dir, "go.work")
+		return findUp(dir, "go.work", false)
 	default:
 		return env
 	}
 }
 
-// findUp returns the path of file in dir or its nearest ancestor, or "".
-func findUp(dir, file string) string {
+// findUp returns the path of file in dir or its nearest ancestor, or "";
+// orDir accepts a directory of that name too.
+func findUp(dir, file string, orDir bool) string {
 	for {
 		p := filepath.Join(dir, file)
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		if fi, err := os.Stat(p); err == nil && (orDir || !fi.IsDir()) {
 			return p
 		}
 		parent := filepath.Dir(dir)
@@ -116,11 +124,16 @@ func (s *Sources) addWork(path string) error {
 			dir = filepath.Join(filepath.Dir(path), dir)
 		}
 		if err := s.addModule(dir); err != nil {
-			return err
+			// The go command refuses the whole workspace; the profile
+			// may come from before the module went, so keep the others.
+			s.warnings = append(s.warnings, warningf(MissingModule, "%s:%d: use %s: %v; the sources of its files are not found", path, use.Syntax.Start.Line, use.Path, err))
 		}
 	}
 	return nil
 }
+
+// Warnings returns what FindSources left out.
+func (s *Sources) Warnings() []Warning { return s.warnings }
 
 func (s *Sources) addModule(dir string) error {
 	gomod := filepath.Join(dir, "go.mod")
@@ -145,11 +158,37 @@ func (s *Sources) File(name string) (string, bool) {
 	if p, ok := find(s.modules, name); ok {
 		return p, true
 	}
+	if p, ok := s.relative(name); ok {
+		return p, true
+	}
 	if len(s.modules) == 0 {
 		return "", false
 	}
 	s.fallback.Do(func() { s.listed = listModules(s.dir) })
 	return find(s.listed, name)
+}
+
+// relative finds name as a path relative to the working directory, a
+// module's directory or the repository's root, where LCOV writers (bazel
+// among them) start the SF paths; it returns the first that exists.
+func (s *Sources) relative(name string) (string, bool) {
+	if !filepath.IsLocal(filepath.FromSlash(name)) {
+		return "", false
+	}
+	bases := []string{s.dir}
+	for _, m := range s.modules {
+		bases = append(bases, m.Dir)
+	}
+	if s.root != "" {
+		bases = append(bases, s.root)
+	}
+	for _, base := range bases {
+		p := filepath.Join(base, filepath.FromSlash(name))
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			return p, true
+		}
+	}
+	return "", false
 }
 
 // Rel returns the path of the profile file name relative to the working
@@ -236,11 +275,11 @@ func eachGoFile(p *Profile, src *Sources, consequence string, newWorker func() f
 	close(next)
 	wg.Wait()
 
-	count, example := 0, ""
+	count, example := 0, -1
 	for i, m := range missing {
 		if m {
 			if count == 0 {
-				example = p.Files[i].Name
+				example = i
 			}
 			count++
 		}
@@ -248,8 +287,12 @@ func eachGoFile(p *Profile, src *Sources, consequence string, newWorker func() f
 	if count == 0 || slices.ContainsFunc(p.Warnings, func(w Warning) bool { return w.Kind == MissingSources }) {
 		return nil
 	}
-	return []Warning{warningf(MissingSources, "cannot find the sources of %d of %d profiled files (e.g. %s): %s; run testgate in the module or workspace the profile comes from",
-		count, len(p.Files), example, consequence)}
+	hint := "run testgate in the module or workspace the profile comes from"
+	if p.Files[example].CountsLines {
+		hint = "LCOV paths are looked up as import paths and from the working directory, the module and the repository root: run testgate in the repository the tracefile comes from"
+	}
+	return []Warning{warningf(MissingSources, "cannot find the sources of %d of %d profiled files (e.g. %s): %s; %s",
+		count, len(p.Files), p.Files[example].Name, consequence, hint)}
 }
 
 // eachSource is eachGoFile for work that needs a file's whole contents.

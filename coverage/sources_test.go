@@ -137,7 +137,6 @@ func TestFindSourcesRejectsBrokenModuleFiles(t *testing.T) {
 	tests := map[string]map[string]string{
 		"go.mod without module": {"go.mod": "go 1.26\n"},
 		"malformed go.work":     {"go.work": "use (\n", "go.mod": "module m\n"},
-		"go.work using nothing": {"go.work": "go 1.26\nuse ./missing\n"},
 	}
 	for name, files := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -147,6 +146,67 @@ func TestFindSourcesRejectsBrokenModuleFiles(t *testing.T) {
 				t.Error("FindSources succeeded, want an error")
 			}
 		})
+	}
+}
+
+func TestFindSourcesKeepsTheModulesOfGoWorkBesideABadUseLine(t *testing.T) {
+	t.Setenv("GOWORK", "")
+	root := t.TempDir()
+	testtree.Write(t, root, map[string]string{
+		"go.work":    "go 1.26\n\nuse (\n\t./app\n\t./gone\n)\n",
+		"app/go.mod": "module example.com/app\n",
+	})
+	src, err := FindSources(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := src.File("example.com/app/a.go"); got != filepath.Join(root, "app", "a.go") || !ok {
+		t.Errorf("File = %q, %v; want app's file despite the bad use line", got, ok)
+	}
+	want := filepath.Join(root, "go.work") + ":5: use ./gone: "
+	if w := src.Warnings(); len(w) != 1 || !strings.HasPrefix(w[0].Message, want) || !strings.HasSuffix(w[0].Message, "the sources of its files are not found") {
+		t.Errorf("Warnings = %q, want one starting %q", w, want)
+	}
+}
+
+func TestSourcesFindLCOVPathsRelativeToTheRepository(t *testing.T) {
+	t.Setenv("GOWORK", "off")
+	root := t.TempDir()
+	testtree.Write(t, root, map[string]string{
+		".git/HEAD":         "ref: refs/heads/main\n",
+		"svc/go.mod":        "module example.com/svc\n",
+		"svc/p/a.go":        "package p\n",
+		"svc/cmd/tool/t.go": "package main\n",
+		"svc/p/sub/b.go":    "package sub\n",
+	})
+	tests := []struct{ name, dir, file, want string }{
+		{"from the repository root, run in the module", "svc", "svc/p/a.go", "svc/p/a.go"},
+		{"from the module, run in the module", "svc", "p/a.go", "svc/p/a.go"},
+		{"from the module, run in a package", "svc/cmd/tool", "p/sub/b.go", "svc/p/sub/b.go"},
+		{"from the working directory", "svc/p", "sub/b.go", "svc/p/sub/b.go"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, err := FindSources(filepath.Join(root, filepath.FromSlash(tt.dir)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := src.File(tt.file)
+			if want := filepath.Join(root, filepath.FromSlash(tt.want)); got != want || !ok {
+				t.Errorf("File(%q) = %q, %v; want %q", tt.file, got, ok, want)
+			}
+		})
+	}
+}
+
+func TestMissingLCOVSourcesWarnWhereLCOVPathsAreLookedUp(t *testing.T) {
+	p, err := ParseLCOV("c.info", strings.NewReader("SF:nowhere/a.go\nDA:1,1\nend_of_record\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := ExcludeGenerated(p, NewSources(t.TempDir()))
+	if len(out.Warnings) != 1 || !strings.Contains(out.Warnings[0].Message, "LCOV paths are looked up") || strings.Contains(out.Warnings[0].Message, "run testgate in the module") {
+		t.Errorf("Warnings = %q, want one telling where LCOV paths are looked up", out.Warnings)
 	}
 }
 

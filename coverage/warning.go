@@ -23,6 +23,12 @@ const (
 	// NoModule: the working directory's module or workspace could not be
 	// read, so no sources were read at all.
 	NoModule
+	// UnparsableSource: a profiled file's source does not parse, so the
+	// stages that parse sources skipped it.
+	UnparsableSource
+	// MissingModule: a go.work use line names no module, so the sources
+	// of that module's files are not found.
+	MissingModule
 )
 
 func warningf(kind WarningKind, format string, args ...any) Warning {
