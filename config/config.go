@@ -35,8 +35,10 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -138,32 +140,65 @@ func Default() *Config {
 	}}
 }
 
+// MaxSize bounds a configuration file: a real one takes a few kilobytes,
+// and decoding YAML costs far more memory and time than its size.
+const MaxSize = 1 << 20
+
 // Load reads the configuration file at path; keys it does not set keep
 // their defaults.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }
 
 // LoadDir reads FileName in dir, or returns the defaults when dir has none.
+// A FileName that is a symbolic link to nothing is an error: the user
+// meant to configure testgate.
 func LoadDir(dir string) (*Config, error) {
-	c, err := Load(filepath.Join(dir, FileName))
+	path := filepath.Join(dir, FileName)
+	c, err := Load(path)
 	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := os.Readlink(path); lerr == nil {
+			return nil, fmt.Errorf("%s: a symbolic link to %s, which does not exist", path, target)
+		}
 		return Default(), nil
 	}
 	return c, err
 }
 
 // Parse decodes configuration data strictly onto the defaults; name is the
-// file name for error messages, which read "name:line: reason".
+// file name for error messages, which read "name:line: reason". The data
+// holds one YAML document of at most MaxSize bytes.
 func Parse(name string, data []byte) (*Config, error) {
+	if len(data) > MaxSize {
+		return nil, fmt.Errorf("%s: larger than %d bytes: not a testgate configuration", name, MaxSize)
+	}
 	c := Default()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		return nil, syntaxError(name, err)
+	}
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, syntaxError(name, err)
+		}
+		if len(next.Content) > 0 && !isNull(next.Content[0]) {
+			return nil, fmt.Errorf("%s:%d: a second YAML document: testgate reads only one, so merge them", name, next.Content[0].Line)
+		}
 	}
 	if err := decode(name, &doc, c); err != nil {
 		return nil, err

@@ -83,6 +83,10 @@ func TestParseRejectsBadConfigNamingLineAndKey(t *testing.T) {
 		{"tabs", "coverage:\n\tthreshold: {}\n", "x.yml:2: found character that cannot start any token"},
 		{"top level a list", "- coverage\n", "x.yml:1: want a mapping of coverage, lint, got a list"},
 		{"empty list item", "coverage:\n  overrides:\n    -\n", "x.yml:3: coverage.overrides[0]: empty list item"},
+		{"second document", "coverage: {}\n---\nlint:\n  disable: [sleep]\n", "x.yml:3: a second YAML document: testgate reads only one"},
+		{"third document after an empty one", "coverage: {}\n---\n---\ncoverage: {}\n", "x.yml:4: a second YAML document"},
+		{"syntax error in a second document", "coverage: {}\n---\n  a: [\n", "x.yml:3: did not find expected node content"},
+		{"larger than MaxSize", "coverage: {}\n" + strings.Repeat("#", MaxSize), "x.yml: larger than 1048576 bytes: not a testgate configuration"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +105,36 @@ func TestParseFollowsAnchorsAndAliases(t *testing.T) {
 	}
 	if c.Coverage.Threshold.File != 70 {
 		t.Errorf("file threshold = %v, want 70 through the alias", c.Coverage.Threshold.File)
+	}
+}
+
+func TestParseAcceptsEmptyDocumentsAroundTheConfiguration(t *testing.T) {
+	for _, text := range []string{"", "# nothing yet\n", "---\ncoverage: {threshold: {total: 70}}\n", "coverage: {threshold: {total: 70}}\n---\n", "coverage: {threshold: {total: 70}}\n...\n"} {
+		if _, err := Parse("x.yml", []byte(text)); err != nil {
+			t.Errorf("Parse(%q) = %v, want no error", text, err)
+		}
+	}
+}
+
+func TestLoadDirRejectsADanglingSymlink(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Symlink("shared/testgate.yml", filepath.Join(dir, FileName)); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	_, err := LoadDir(dir)
+	want := filepath.Join(dir, FileName) + ": a symbolic link to shared/testgate.yml, which does not exist"
+	if err == nil || err.Error() != want {
+		t.Errorf("LoadDir error = %v, want %q", err, want)
+	}
+}
+
+func TestLoadStopsReadingPastMaxSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.yml")
+	if err := os.WriteFile(path, []byte("coverage: {}\n"+strings.Repeat("# padding\n", MaxSize/5)), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), path+": larger than 1048576 bytes") {
+		t.Errorf("Load error = %v, want one saying the file is too large", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -26,8 +27,13 @@ func (l *Lint) UnmarshalYAML(n *yaml.Node) error {
 		return fmt.Errorf("want a mapping of enable, disable and analyzer names, got %s", describe(n))
 	}
 	s := analyzers.Settings{Options: make(map[string]map[string]string)}
+	seen := make(map[string]int) // key → line
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if line, dup := seen[k.Value]; dup {
+			return &lineError{k.Line, fmt.Errorf("duplicate key lint.%s (first on line %d)", k.Value, line)}
+		}
+		seen[k.Value] = k.Line
 		var err error
 		switch k.Value {
 		case "enable":
@@ -35,16 +41,16 @@ func (l *Lint) UnmarshalYAML(n *yaml.Node) error {
 		case "disable":
 			s.Disable, err = scalars(v, "lint.disable")
 		default:
-			if _, dup := s.Options[k.Value]; dup {
-				err = fmt.Errorf("duplicate key lint.%s", k.Value)
-				break
-			}
 			s.Options[k.Value], err = options(v, "lint."+k.Value)
 		}
 		if err == nil {
 			err = analyzers.Check(analyzers.All(), s, "lint")
 		}
-		if err != nil {
+		var le *lineError
+		switch {
+		case errors.As(err, &le):
+			return le
+		case err != nil:
 			return &lineError{k.Line, err}
 		}
 	}
@@ -64,6 +70,9 @@ func options(n *yaml.Node, path string) (map[string]string, error) {
 	opts := make(map[string]string, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if _, dup := opts[k.Value]; dup {
+			return nil, &lineError{k.Line, fmt.Errorf("duplicate key %s.%s", path, k.Value)}
+		}
 		if v.Kind == yaml.ScalarNode {
 			opts[k.Value] = v.Value
 			continue

@@ -31,6 +31,9 @@ func TestLintSectionErrorsNameTheKeyAndItsLine(t *testing.T) {
 		{"option list holding a mapping", "lint:\n  sleep:\n    hosts: [{a: b}]\n", "lint.sleep.hosts[0]: want a name or value"},
 		{"section that is a list", "lint: [sleep]\n", ".testgate.yml:1: lint: want a mapping of enable, disable and analyzer names"},
 		{"repeated analyzer", "lint:\n  sleep: {}\n  sleep: {}\n", "duplicate key lint.sleep"},
+		{"repeated enable", "lint:\n  enable: [sleep]\n  enable: [testname]\n", ".testgate.yml:3: duplicate key lint.enable (first on line 2)"},
+		{"repeated disable", "lint:\n  disable: [sleep]\n  secret: {}\n  disable: []\n", ".testgate.yml:4: duplicate key lint.disable (first on line 2)"},
+		{"repeated option", "lint:\n  extcall:\n    hosts: a\n    hosts: b\n", ".testgate.yml:4: duplicate key lint.extcall.hosts"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
