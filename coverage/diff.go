@@ -34,8 +34,11 @@ type Changes struct {
 // GitChanges returns the lines added or changed in the working tree of the
 // git repository holding dir since the merge base of base and HEAD, as
 // git diff -U0 -M shows them, plus every line of untracked files that git
-// does not ignore.
+// does not ignore. The user's git configuration does not change the lines.
 func GitChanges(dir, base string) (*Changes, error) {
+	if base == "" {
+		return nil, errors.New("no revision given: name the base branch or commit, e.g. origin/main")
+	}
 	top, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return nil, err
@@ -44,15 +47,21 @@ func GitChanges(dir, base string) (*Changes, error) {
 	if err != nil {
 		return nil, err
 	}
-	mb, err := git(root, "merge-base", base, "HEAD")
+	// --end-of-options keeps a base starting with "-" from reading as an
+	// option.
+	mb, err := git(root, "merge-base", "--end-of-options", base, "HEAD")
 	if err != nil {
-		return nil, fmt.Errorf("%w (in a shallow clone, fetch the base first, e.g. actions/checkout with fetch-depth: 0)", err)
+		if shallow, _ := git(root, "rev-parse", "--is-shallow-repository"); strings.TrimSpace(shallow) == "true" {
+			err = fmt.Errorf("%w (in a shallow clone, fetch the base first, e.g. actions/checkout with fetch-depth: 0)", err)
+		}
+		return nil, err
 	}
 	c := &Changes{Base: base, MergeBase: strings.TrimSpace(mb), Root: root}
-	// Flags pin what user configuration could change: prefixes, renames,
-	// external diff drivers, quoting.
-	diff, err := git(root, "-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff", "--no-textconv",
-		"-M", "--src-prefix=a/", "--dst-prefix=b/", c.MergeBase, "--")
+	// Flags pin what user configuration could change: context and the
+	// context between hunks, prefixes, renames, external diff drivers and
+	// text conversion, color, quoting.
+	diff, err := git(root, "-c", "core.quotePath=false", "diff", "-U0", "--inter-hunk-context=0", "--no-color", "--no-ext-diff", "--no-textconv",
+		"-M", "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", c.MergeBase, "--")
 	if err != nil {
 		return nil, err
 	}
@@ -88,8 +97,9 @@ func git(dir string, args ...string) (string, error) {
 	return stdout.String(), nil
 }
 
-// ParseDiff reads a unified diff with zero lines of context (git diff -U0)
-// and returns, for each file of the new side, its added or changed lines.
+// ParseDiff reads a unified diff and returns, for each file of the new
+// side, its added or changed lines: the "+" lines only, so that context
+// lines in hunks (of a diff made without -U0) do not count as changed.
 // Paths lose their b/ prefix; deleted files and files without added lines
 // are absent.
 func ParseDiff(r io.Reader) (map[string][]LineRange, error) {
@@ -98,6 +108,7 @@ func ParseDiff(r io.Reader) (map[string][]LineRange, error) {
 	sc.Buffer(make([]byte, 64<<10), math.MaxInt32)
 	var file string
 	var oldLeft, newLeft int // lines of the current hunk still to read
+	var next int             // the new side's number of the next line
 	lineNo := 0
 	for sc.Scan() {
 		lineNo++
@@ -107,10 +118,15 @@ func ParseDiff(r io.Reader) (map[string][]LineRange, error) {
 			case strings.HasPrefix(line, "-"):
 				oldLeft--
 			case strings.HasPrefix(line, "+"):
+				if file != "" {
+					files[file] = appendLine(files[file], next)
+				}
 				newLeft--
+				next++
 			case strings.HasPrefix(line, " "):
 				oldLeft--
 				newLeft--
+				next++
 			}
 			continue // "\ No newline at end of file" counts for neither side
 		}
@@ -124,14 +140,10 @@ func ParseDiff(r io.Reader) (map[string][]LineRange, error) {
 			}
 			file = name
 		case strings.HasPrefix(line, "@@ "):
-			var start int
 			var err error
-			start, newLeft, oldLeft, err = parseHunk(line)
+			next, newLeft, oldLeft, err = parseHunk(line)
 			if err != nil {
 				return nil, fmt.Errorf("line %d: %w", lineNo, err)
-			}
-			if file != "" && newLeft > 0 {
-				files[file] = append(files[file], LineRange{start, start + newLeft - 1})
 			}
 		}
 	}
@@ -142,6 +154,16 @@ func ParseDiff(r io.Reader) (map[string][]LineRange, error) {
 		files[name] = coalesce(rs)
 	}
 	return files, nil
+}
+
+// appendLine adds line to rs, extending the last range when it ends just
+// before it, as the lines of a hunk come in order.
+func appendLine(rs []LineRange, line int) []LineRange {
+	if n := len(rs); n > 0 && rs[n-1].End == line-1 {
+		rs[n-1].End = line
+		return rs
+	}
+	return append(rs, LineRange{line, line})
 }
 
 // diffPath returns the file name of a "+++" line, "" for /dev/null.

@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -224,10 +225,77 @@ func TestGitChangesNamesAnUnknownBase(t *testing.T) {
 	git("add", "-A")
 	git("commit", "-q", "-m", "base")
 	_, err := GitChanges(dir, "origin/nope")
-	if err == nil || !strings.Contains(err.Error(), "git merge-base origin/nope HEAD") || !strings.Contains(err.Error(), "fetch-depth: 0") {
-		t.Errorf("error = %v, want one naming git merge-base and the shallow-clone hint", err)
+	if err == nil || !strings.Contains(err.Error(), "git merge-base --end-of-options origin/nope HEAD") || strings.Contains(err.Error(), "shallow") {
+		t.Errorf("error = %v, want one naming git merge-base, without the shallow-clone hint in a full clone", err)
 	}
 	if _, err := GitChanges(t.TempDir(), "main"); err == nil || !strings.Contains(err.Error(), "git rev-parse --show-toplevel") {
 		t.Errorf("outside a repository: error = %v, want one naming git rev-parse", err)
+	}
+	if _, err := GitChanges(dir, ""); err == nil || !strings.Contains(err.Error(), "no revision given") {
+		t.Errorf("empty base: error = %v, want one saying no revision was given", err)
+	}
+}
+
+func TestGitChangesReadsAnOptionLikeBaseAsARevision(t *testing.T) {
+	dir, git := gitRepo(t)
+	testtree.Write(t, dir, map[string]string{"a.go": "package m\n"})
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	_, err := GitChanges(dir, "--output=pwned")
+	if err == nil || !strings.Contains(err.Error(), "--end-of-options --output=pwned HEAD") {
+		t.Errorf("error = %v, want git to read --output=pwned as a revision", err)
+	}
+	if _, serr := os.Stat(filepath.Join(dir, "pwned")); serr == nil {
+		t.Error("git took the base for an option and wrote a file")
+	}
+}
+
+func TestGitChangesGivesTheShallowCloneHintOnlyInAShallowClone(t *testing.T) {
+	origin, git := gitRepo(t)
+	testtree.Write(t, origin, map[string]string{"a.go": "package m\n"})
+	git("add", "-A")
+	git("commit", "-q", "-m", "one")
+	testtree.Write(t, origin, map[string]string{"a.go": "package m\n\n// two\n"})
+	git("commit", "-q", "-am", "two")
+	clone := filepath.Join(t.TempDir(), "clone")
+	git("clone", "-q", "--depth=1", "file://"+origin, clone)
+	_, err := GitChanges(clone, "HEAD~1")
+	if err == nil || !strings.Contains(err.Error(), "in a shallow clone, fetch the base first") {
+		t.Errorf("error = %v, want the shallow-clone hint", err)
+	}
+}
+
+func TestGitChangesIgnoresTheUsersDiffConfiguration(t *testing.T) {
+	dir, git := gitRepo(t)
+	lines := make([]string, 20)
+	for i := range lines {
+		lines[i] = fmt.Sprintf("// line %d", i+1)
+	}
+	testtree.Write(t, dir, map[string]string{"a.go": strings.Join(lines, "\n") + "\n"})
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	lines[2], lines[15] = "// changed 3", "// changed 16"
+	testtree.Write(t, dir, map[string]string{"a.go": strings.Join(lines, "\n") + "\n"})
+	for _, kv := range [][2]string{{"diff.interHunkContext", "20"}, {"diff.context", "10"}, {"color.diff", "always"}, {"diff.noprefix", "true"}, {"diff.external", "false"}} {
+		git("config", kv[0], kv[1])
+	}
+	c, err := GitChanges(dir, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string][]LineRange{"a.go": {{3, 3}, {16, 16}}}; !reflect.DeepEqual(c.Files, want) {
+		t.Errorf("changes = %v, want %v: only the two changed lines", c.Files, want)
+	}
+}
+
+func TestParseDiffCountsOnlyAddedLinesOfHunksWithContext(t *testing.T) {
+	diff := "diff --git a/a.go b/a.go\n--- a/a.go\n+++ b/a.go\n" +
+		"@@ -2,5 +2,5 @@\n ctx\n-old\n+new\n ctx\n ctx\n+added\n-gone\n"
+	got, err := ParseDiff(strings.NewReader(diff))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string][]LineRange{"a.go": {{3, 3}, {6, 6}}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ParseDiff = %v, want %v", got, want)
 	}
 }
