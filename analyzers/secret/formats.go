@@ -167,11 +167,24 @@ func privateKey(s string) (string, bool) {
 	if !strings.Contains(s, "PRIVATE KEY") {
 		return "", false
 	}
-	for _, loc := range pemHeaderRE.FindAllStringSubmatchIndex(s, -1) {
-		body := s[loc[1]:]
-		if end := strings.Index(body, "-----END"); end >= 0 {
-			body = body[:end]
+	headers := pemHeaderRE.FindAllStringSubmatchIndex(s, -1)
+	end := -1 // of the first END line after the current header, if known
+	for i, loc := range headers {
+		// A body ends at the END line or at the next header, so that
+		// every byte is read once however many headers lack an END.
+		stop := len(s)
+		if i+1 < len(headers) {
+			stop = headers[i+1][0]
 		}
+		if end < loc[1] {
+			end = strings.Index(s[loc[1]:], "-----END")
+			if end >= 0 {
+				end += loc[1]
+			} else {
+				end = len(s)
+			}
+		}
+		body := s[loc[1]:min(stop, end)]
 		if pemBodyLooksReal(body) {
 			label := s[loc[2]:loc[3]]
 			kind := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(label, " BLOCK"), "PRIVATE KEY"))
@@ -243,6 +256,7 @@ func cutPort(hostport string) (host, port string, found bool) {
 // "key": "value" inside s: a config file, an env file, a DSN or JSON held
 // in a test's string.
 func scanAssignments(s string, hexVectors bool) (finding, bool) {
+	v := values{s: s}
 	for i := 0; i < len(s); i++ {
 		if s[i] != '=' && s[i] != ':' {
 			continue
@@ -255,11 +269,85 @@ func scanAssignments(s string, hexVectors bool) (finding, bool) {
 		if role != secretRole {
 			continue
 		}
-		if secret, ok := judge(valueAfter(s, i+1), hexVectors); ok {
+		value, ok := v.after(i + 1)
+		if !ok {
+			continue
+		}
+		if secret, ok := judge(value, hexVectors); ok {
 			return finding{refineKind(kind, secret), secret, adviceDefault}, true
 		}
 	}
 	return finding{}, false
+}
+
+// maxValueLen bounds a value scanAssignments judges: credentials are far
+// shorter, and judging longer ones after every key would take time
+// quadratic in the string.
+const maxValueLen = 256
+
+// values finds the values after the separators of s, each in time
+// independent of the string's length: the end of a value is looked up
+// once and reused by every separator before it.
+type values struct {
+	s string
+	// delim is the first delimiter at or after from, or len(s); quote
+	// the first '"' and '\'' at or after quoteFrom.
+	from, delim      int
+	quoteFrom, quote [2]int
+	looked           [3]bool // delim, quote[0] and quote[1] hold a lookup
+}
+
+const valueDelimiters = " \t\r\n&,;}])\"'`"
+
+// after returns the value that starts after a separator at s[i-1]: a
+// quoted string, or a run up to a space or delimiter, extended by one
+// word after an HTTP auth scheme ("Bearer abc"). ok is false for a value
+// longer than maxValueLen or a quote never closed.
+func (v *values) after(i int) (value string, ok bool) {
+	s := v.s
+	for i < len(s) && (s[i] == ' ' || s[i] == '=') {
+		i++
+	}
+	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
+		end := v.next(s[i], i+1)
+		if end == len(s) || end-(i+1) > maxValueLen {
+			return "", false
+		}
+		return s[i+1 : end], true
+	}
+	if !v.looked[2] || i < v.from || v.delim < i {
+		v.looked[2], v.from, v.delim = true, i, len(s)
+		if d := strings.IndexAny(s[i:], valueDelimiters); d >= 0 {
+			v.delim = i + d
+		}
+	}
+	end := v.delim
+	if end-i > maxValueLen {
+		return "", false
+	}
+	switch strings.ToLower(s[i:end]) {
+	case "bearer", "basic", "token":
+		if end < len(s) && s[end] == ' ' {
+			rest, ok := v.after(end + 1)
+			return s[i:end] + " " + rest, ok
+		}
+	}
+	return s[i:end], true
+}
+
+// next returns the index of the first quote q at or after i, or len(s).
+func (v *values) next(q byte, i int) int {
+	k := 0
+	if q == '\'' {
+		k = 1
+	}
+	if !v.looked[k] || i < v.quoteFrom[k] || v.quote[k] < i {
+		v.looked[k], v.quoteFrom[k], v.quote[k] = true, i, len(v.s)
+		if j := strings.IndexByte(v.s[i:], q); j >= 0 {
+			v.quote[k] = i + j
+		}
+	}
+	return v.quote[k]
 }
 
 // mayHoldAssignments reports whether s has a separator scanAssignments
@@ -280,32 +368,6 @@ func keyBefore(s string, i int) string {
 		start--
 	}
 	return s[start:end]
-}
-
-// valueAfter returns the value that starts after a separator at s[i-1]:
-// a quoted string, or a run up to a space or delimiter, extended by one
-// word after an HTTP auth scheme ("Bearer abc").
-func valueAfter(s string, i int) string {
-	for i < len(s) && (s[i] == ' ' || s[i] == '=') {
-		i++
-	}
-	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		if end := strings.IndexByte(s[i+1:], s[i]); end >= 0 {
-			return s[i+1 : i+1+end]
-		}
-		return ""
-	}
-	end := i
-	for end < len(s) && !strings.ContainsRune(" \t\r\n&,;}])\"'`", rune(s[end])) {
-		end++
-	}
-	switch strings.ToLower(s[i:end]) {
-	case "bearer", "basic", "token":
-		if end < len(s) && s[end] == ' ' {
-			return s[i:end] + " " + valueAfter(s, end+1)
-		}
-	}
-	return s[i:end]
 }
 
 // credentialStems start or end the words of every name classify takes
