@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/testgate/testgate/analyzers/internal/credential"
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 
@@ -31,9 +32,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 // minLiteralLen is the shortest quoted literal worth judging: a
-// name-keyed secret has at least minRandomLen characters, a format match
-// more.
-const minLiteralLen = minRandomLen + len(`""`)
+// name-keyed secret has at least credential.MinRandomLen characters, a
+// format match more.
+const minLiteralLen = credential.MinRandomLen + len(`""`)
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -54,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 				pass.Report(analysis.Diagnostic{
 					Pos:     cur.Node().Pos(),
 					End:     cur.Node().End(),
-					Message: "hardcoded " + f.kind + redact(f.secret) + " in test; " + f.advice,
+					Message: "hardcoded " + f.Kind + credential.Redact(f.Secret) + " in test; " + f.Advice,
 				})
 			}
 		}
@@ -129,31 +130,31 @@ func inConcat(info *types.Info, cur inspector.Cursor) bool {
 // needs no name; any other value must be held by a credential's name, or
 // keyed by one inside the string, look random, not be one of a set of
 // test inputs, and not be handed out by a fake server.
-func (c *checker) check(cur inspector.Cursor, value string) (finding, bool) {
+func (c *checker) check(cur inspector.Cursor, value string) (credential.Finding, bool) {
 	h := holderOf(c.info, cur)
 	r, kind, fixture := h.role()
-	if r == fakeRole {
-		return finding{}, false
+	if r == credential.FakeRole {
+		return credential.Finding{}, false
 	}
-	if f, ok := scanFormats(value, fixture); ok {
+	if f, ok := credential.ScanFormats(value, fixture); ok {
 		return f, true
 	}
-	if r == aboutRole {
-		return finding{}, false
+	if r == credential.AboutRole {
+		return credential.Finding{}, false
 	}
-	if r != secretRole && !mayHoldAssignments(value) {
-		return finding{}, false
+	if r != credential.SecretRole && !credential.MayHoldAssignments(value) {
+		return credential.Finding{}, false
 	}
 	// A fake server's tokens are made up: it is the test that issues them.
 	if testcode.InHTTPHandler(c.info, cur) {
-		return finding{}, false
+		return credential.Finding{}, false
 	}
-	if r == secretRole {
-		if secret, ok := judge(value, c.hexVectors); ok && !c.isTestInput(h) {
-			return finding{refineKind(kind, secret), secret, adviceDefault}, true
+	if r == credential.SecretRole {
+		if secret, ok := credential.Judge(value, c.hexVectors); ok && !c.isTestInput(h) {
+			return credential.Finding{Kind: credential.RefineKind(kind, secret), Secret: secret, Advice: credential.AdviceDefault}, true
 		}
 	}
-	return scanAssignments(value, c.hexVectors)
+	return credential.ScanAssignments(value, c.hexVectors)
 }
 
 // A holder is what a value is stored in or passed as.
@@ -167,22 +168,22 @@ type holder struct {
 	set     inputSet
 }
 
-func (h holder) role() (r role, kind string, fixture bool) {
+func (h holder) role() (r credential.Role, kind string, fixture bool) {
 	for _, name := range slices.Concat(h.names, h.markers) {
-		if isTestFixtureName(name) {
+		if credential.IsTestFixtureName(name) {
 			fixture = true
 		}
-		if cr, _ := classify(name); cr == fakeRole {
-			return fakeRole, "", true
+		if cr, _ := credential.Classify(name); cr == credential.FakeRole {
+			return credential.FakeRole, "", true
 		}
 	}
-	r = notSecret
+	r = credential.NotSecret
 	for _, name := range h.names {
-		switch cr, k := classify(name); cr {
-		case secretRole:
-			return secretRole, k, fixture
-		case aboutRole:
-			r = aboutRole
+		switch cr, k := credential.Classify(name); cr {
+		case credential.SecretRole:
+			return credential.SecretRole, k, fixture
+		case credential.AboutRole:
+			r = credential.AboutRole
 		}
 	}
 	return r, "", fixture

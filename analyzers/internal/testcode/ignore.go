@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/testgate/testgate/analyzers/internal/credential"
 )
 
 const ignoreDirective = "//testgate:ignore"
@@ -27,16 +29,24 @@ const ignoreDirective = "//testgate:ignore"
 // scanning the other files spares the analyzers with facts, which run on
 // every dependency of the packages under analysis, a pass over every
 // comment of those packages, once per analyzer.
+//
+// The wrapper also passes every message through credential.RedactText:
+// messages quote source text (a subtest name, a host, an expression), and
+// no output of testgate may show a credential whole, in any driver.
 func WithIgnores(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		silenced := ignoredLines(pass)
-		if len(silenced) == 0 {
-			return run(pass)
-		}
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
 			if silenced[lineOf(pass.Fset, d.Pos)] {
 				return
+			}
+			d.Message = credential.RedactText(d.Message)
+			if len(d.SuggestedFixes) > 0 {
+				d.SuggestedFixes = slices.Clone(d.SuggestedFixes)
+				for i := range d.SuggestedFixes {
+					d.SuggestedFixes[i].Message = credential.RedactText(d.SuggestedFixes[i].Message)
+				}
 			}
 			pass.Report(d)
 		}

@@ -1,4 +1,4 @@
-package secret
+package credential
 
 import (
 	"encoding/base64"
@@ -133,7 +133,7 @@ func entropy(s string) float64 {
 // entropy per character, which a human-chosen password or an identifier
 // rarely reaches and a random token of that length nearly always does.
 const (
-	minRandomLen     = 12
+	MinRandomLen     = 12
 	minRandomEntropy = 3.5
 	// minSwitchRate is the share of neighbouring characters of different
 	// classes (lower, upper, digit, symbol) below which a value reads as
@@ -146,7 +146,7 @@ const (
 // letters and digits mixed, high entropy, and switching character class
 // often, as tokens do and identifiers, paths and passphrases do not.
 func looksRandom(s string) bool {
-	if len(s) < minRandomLen || entropy(s) < minRandomEntropy {
+	if len(s) < MinRandomLen || entropy(s) < minRandomEntropy {
 		return false
 	}
 	var letter, digit bool
@@ -226,11 +226,11 @@ var (
 // to publish.
 var hashPrefixes = []string{"$2a$", "$2b$", "$2y$", "$argon2", "$scrypt", "$pbkdf2", "{SHA}", "{SSHA}", "sha1:", "sha256:", "sha512:", "md5:"}
 
-// judge tells whether value, held by a name that says it is a
+// Judge tells whether value, held by a name that says it is a
 // credential, looks like a real one. hexVectors says the package decodes
 // hex strings, so a hex value is a byte test vector, not an API key. It
 // returns the part that makes value a secret.
-func judge(value string, hexVectors bool) (string, bool) {
+func Judge(value string, hexVectors bool) (string, bool) {
 	v := strings.TrimSpace(value)
 	if scheme, rest, ok := strings.Cut(v, " "); ok {
 		switch strings.ToLower(scheme) {
@@ -339,18 +339,4 @@ func testHost(host string) bool {
 		}
 	}
 	return false
-}
-
-// redact shows at most the first four characters of a secret, and none
-// of a short one, where four would give away too much.
-func redact(secret string) string {
-	if utf8.RuneCountInString(secret) < 16 {
-		return ""
-	}
-	i := 0
-	for n := 0; n < 4; n++ {
-		_, size := utf8.DecodeRuneInString(secret[i:])
-		i += size
-	}
-	return ` "` + secret[:i] + `…"`
 }

@@ -1,4 +1,4 @@
-package secret
+package credential
 
 import (
 	"slices"
@@ -7,20 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// A role says what a name declares its value to be.
-type role int
+// A Role says what a name declares its value to be.
+type Role int
 
 const (
-	notSecret role = iota
-	// secretRole: the value is a credential, such as dbPassword or "api_key".
-	secretRole
-	// fakeRole: the name says the value is made up (fakeToken, dummyKey),
+	NotSecret Role = iota
+	// SecretRole: the value is a credential, such as dbPassword or "api_key".
+	SecretRole
+	// FakeRole: the name says the value is made up (fakeToken, dummyKey),
 	// so even a realistic value stays silent.
-	fakeRole
-	// aboutRole: the name mentions a credential but holds something
+	FakeRole
+	// AboutRole: the name mentions a credential but holds something
 	// derived from or describing it (passwordHash, wantToken, tokenURL,
 	// secretARN), so only a provider format in it counts.
-	aboutRole
+	AboutRole
 )
 
 // fakeWords mark a name whose value is deliberately not a real
@@ -62,36 +62,36 @@ var headNouns = []string{
 // privateKey, secret_key. Other keys (mapKey, tokenKey) are lookup keys.
 var keyQualifiers = []string{"api", "private", "secret", "access", "auth", "signing", "encryption", "master", "client"}
 
-// classify returns what name declares its value to be and, for a
+// Classify returns what name declares its value to be and, for a
 // credential, the kind of credential it names.
-func classify(name string) (role, string) {
+func Classify(name string) (Role, string) {
 	words := splitWords(name)
 	if len(words) == 0 {
-		return notSecret, ""
+		return NotSecret, ""
 	}
 	for _, w := range words {
 		if slices.Contains(fakeWords, w) {
-			return fakeRole, ""
+			return FakeRole, ""
 		}
 	}
 	kind := credentialKind(words)
 	if kind == "" {
-		return notSecret, ""
+		return NotSecret, ""
 	}
 	for _, w := range words {
 		if slices.Contains(notCredentialWords, w) {
-			return aboutRole, ""
+			return AboutRole, ""
 		}
 	}
 	if slices.Contains(headNouns, words[len(words)-1]) {
-		return aboutRole, ""
+		return AboutRole, ""
 	}
-	return secretRole, kind
+	return SecretRole, kind
 }
 
-// isTestFixtureName reports whether name marks its value as a fixture
+// IsTestFixtureName reports whether name marks its value as a fixture
 // made for tests, such as testKey or fixtureRSAKey.
-func isTestFixtureName(name string) bool {
+func IsTestFixtureName(name string) bool {
 	for _, w := range splitWords(name) {
 		if slices.Contains(testWords, w) || slices.Contains(fakeWords, w) {
 			return true

@@ -1,6 +1,7 @@
-package secret
+package credential
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 )
@@ -49,15 +50,15 @@ var documentedKeys = map[string]bool{
 	"sk_test_BQokikJOvBiI2HlWgH4olfQ2": true, // Stripe's older docs
 }
 
-// A finding is a credential found in a string.
-type finding struct {
-	kind   string
-	secret string // what redact may show a prefix of
-	advice string
+// A Finding is a credential found in a string.
+type Finding struct {
+	Kind   string // "GitHub token", "RSA private key", "password", ...
+	Secret string // what Redact may show a prefix of; "" to show none
+	Advice string // what to do instead
 }
 
 const (
-	adviceDefault = "read it from the environment (t.Setenv/os.Getenv) or generate a fake value in the test"
+	AdviceDefault = "read it from the environment (t.Setenv/os.Getenv) or generate a fake value in the test"
 	advicePEM     = `generate the key in the test (rsa.GenerateKey, ecdsa.GenerateKey) or, for a fixture made for tests, write its header as "TESTING KEY" and replace it when loading`
 )
 
@@ -65,40 +66,64 @@ const (
 // key or connection URL with a password can match.
 const minFormatLen = 16
 
-// scanFormats looks for a provider token, a private key or a password in
+// ScanFormats looks for a provider token, a private key or a password in
 // a connection URL in s. fixture says a name marks s as a test fixture,
 // which excuses a private key.
-func scanFormats(s string, fixture bool) (finding, bool) {
-	if len(s) < minFormatLen {
-		return finding{}, false
+func ScanFormats(s string, fixture bool) (Finding, bool) {
+	for h := range formatHits(s, fixture) {
+		return h.Finding, true
 	}
-	present := hintsIn(s)
-	if present == 0 {
-		return finding{}, false
-	}
-	for i, f := range formats {
-		if present&(1<<i) == 0 {
-			continue
+	return Finding{}, false
+}
+
+// A hit is a credential found in a string and where it is: s[start:end]
+// is what a redacted copy of the string hides.
+type hit struct {
+	Finding
+	start, end int
+}
+
+// formatHits yields the provider tokens, private keys and passwords in
+// connection URLs in s, in that order.
+func formatHits(s string, fixture bool) iter.Seq[hit] {
+	return func(yield func(hit) bool) {
+		if len(s) < minFormatLen {
+			return
 		}
-		for _, m := range f.re.FindAllString(s, -1) {
-			body := m[f.prefix:]
-			if documentedKeys[m] || isPlaceholder(body) || (len(body) >= 16 && entropy(body) < 3) {
+		present := hintsIn(s)
+		if present == 0 {
+			return
+		}
+		for i, f := range formats {
+			if present&(1<<i) == 0 {
 				continue
 			}
-			return finding{f.kind, m, adviceDefault}, true
+			for _, loc := range f.re.FindAllStringIndex(s, -1) {
+				m := s[loc[0]:loc[1]]
+				body := m[f.prefix:]
+				if documentedKeys[m] || isPlaceholder(body) || (len(body) >= 16 && entropy(body) < 3) {
+					continue
+				}
+				if !yield(hit{Finding{f.kind, m, AdviceDefault}, loc[0], loc[1]}) {
+					return
+				}
+			}
+		}
+		if present&pemHint != 0 && !fixture {
+			for h := range privateKeys(s) {
+				if !yield(h) {
+					return
+				}
+			}
+		}
+		if present&urlHint != 0 {
+			for h := range urlPasswords(s) {
+				if !yield(h) {
+					return
+				}
+			}
 		}
 	}
-	if present&pemHint != 0 && !fixture {
-		if kind, ok := privateKey(s); ok {
-			return finding{kind, "", advicePEM}, true
-		}
-	}
-	if present&urlHint != 0 && urlPassword(s) {
-		// No prefix: people choose these passwords, and four characters
-		// give away too much.
-		return finding{"password in connection URL", "", adviceDefault}, true
-	}
-	return finding{}, false
 }
 
 // Bits of hintsIn's result beyond those of formats.
@@ -112,7 +137,7 @@ const (
 // holds the hints' first two bytes, so that most bytes cost one lookup.
 var hintTable, hintPairs = func() (t [256][]hint, pairs [1 << 16 / 64]uint64) {
 	if len(formats) >= 62 {
-		panic("secret: too many formats for a 64-bit hint set")
+		panic("credential: too many formats for a 64-bit hint set")
 	}
 	add := func(s string, bit uint64) {
 		t[s[0]] = append(t[s[0]], hint{s, bit})
@@ -160,46 +185,55 @@ var pemHeaderRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCR
 // stand-ins like "MIIE...".
 const minPEMBody = 64
 
-// privateKey finds a private key PEM block with a body in s and returns
-// its kind. Public keys and certificates are meant to be published, and
-// Go's own tests spell fixture keys "TESTING KEY", so neither matches.
-func privateKey(s string) (string, bool) {
-	if !strings.Contains(s, "PRIVATE KEY") {
-		return "", false
-	}
-	headers := pemHeaderRE.FindAllStringSubmatchIndex(s, -1)
-	end := -1 // of the first END line after the current header, if known
-	for i, loc := range headers {
-		// A body ends at the END line or at the next header, so that
-		// every byte is read once however many headers lack an END.
-		stop := len(s)
-		if i+1 < len(headers) {
-			stop = headers[i+1][0]
+// privateKeys yields the private key PEM blocks with a body in s, the
+// body as the span to hide. Public keys and certificates are meant to be
+// published, and Go's own tests spell fixture keys "TESTING KEY", so
+// neither matches.
+func privateKeys(s string) iter.Seq[hit] {
+	return func(yield func(hit) bool) {
+		if !strings.Contains(s, "PRIVATE KEY") {
+			return
 		}
-		if end < loc[1] {
-			end = strings.Index(s[loc[1]:], "-----END")
-			if end >= 0 {
-				end += loc[1]
-			} else {
-				end = len(s)
+		headers := pemHeaderRE.FindAllStringSubmatchIndex(s, -1)
+		end := -1 // of the first END line after the current header, if known
+		for i, loc := range headers {
+			// A body ends at the END line or at the next header, so that
+			// every byte is read once however many headers lack an END.
+			stop := len(s)
+			if i+1 < len(headers) {
+				stop = headers[i+1][0]
+			}
+			if end < loc[1] {
+				end = strings.Index(s[loc[1]:], "-----END")
+				if end >= 0 {
+					end += loc[1]
+				} else {
+					end = len(s)
+				}
+			}
+			bodyEnd := min(stop, end)
+			if !pemBodyLooksReal(s[loc[1]:bodyEnd]) {
+				continue
+			}
+			if !yield(hit{Finding{pemKind(s[loc[2]:loc[3]]), "", advicePEM}, loc[1], bodyEnd}) {
+				return
 			}
 		}
-		body := s[loc[1]:min(stop, end)]
-		if pemBodyLooksReal(body) {
-			label := s[loc[2]:loc[3]]
-			kind := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(label, " BLOCK"), "PRIVATE KEY"))
-			switch kind {
-			case "":
-				return "private key", true
-			case "OPENSSH":
-				return "OpenSSH private key", true
-			case "ENCRYPTED":
-				return "encrypted private key", true
-			}
-			return kind + " private key", true
-		}
 	}
-	return "", false
+}
+
+// pemKind names the key of a PEM label such as "RSA PRIVATE KEY".
+func pemKind(label string) string {
+	kind := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(label, " BLOCK"), "PRIVATE KEY"))
+	switch kind {
+	case "":
+		return "private key"
+	case "OPENSSH":
+		return "OpenSSH private key"
+	case "ENCRYPTED":
+		return "encrypted private key"
+	}
+	return kind + " private key"
 }
 
 // pemBodyLooksReal reports whether body holds enough varied base64 to be
@@ -217,28 +251,39 @@ func pemBodyLooksReal(body string) bool {
 	return len(data) >= minPEMBody && entropy(data) >= 4.5 && !strings.Contains(body, "...")
 }
 
-// urlPassword reports whether s holds a scheme://user:password@host URL
-// whose password judgeURLPassword takes for a real one.
-func urlPassword(s string) bool {
-	for {
-		i := strings.Index(s, "://")
-		if i < 0 {
-			return false
-		}
-		schemeEnds := i > 0 && isAlnum(s[i-1])
-		authority := s[i+3:]
-		s = authority
-		if end := strings.IndexAny(authority, "/?# \t\n\"'`"); end >= 0 {
-			authority = authority[:end]
-		}
-		at := strings.LastIndexByte(authority, '@')
-		if !schemeEnds || at < 0 {
-			continue
-		}
-		user, password, ok := strings.Cut(authority[:at], ":")
-		host, _, _ := cutPort(authority[at+1:])
-		if ok && judgeURLPassword(user, password, host) {
-			return true
+// urlPasswords yields the passwords of scheme://user:password@host URLs
+// in s that judgeURLPassword takes for real ones. A finding shows no
+// prefix: people choose these passwords, and four characters give away
+// too much.
+func urlPasswords(s string) iter.Seq[hit] {
+	return func(yield func(hit) bool) {
+		from := 0
+		for {
+			i := strings.Index(s[from:], "://")
+			if i < 0 {
+				return
+			}
+			i += from
+			schemeEnds := i > 0 && isAlnum(s[i-1])
+			start := i + 3
+			from = start
+			authority := s[start:]
+			if end := strings.IndexAny(authority, "/?# \t\n\"'`"); end >= 0 {
+				authority = authority[:end]
+			}
+			at := strings.LastIndexByte(authority, '@')
+			if !schemeEnds || at < 0 {
+				continue
+			}
+			user, password, ok := strings.Cut(authority[:at], ":")
+			host, _, _ := cutPort(authority[at+1:])
+			if !ok || !judgeURLPassword(user, password, host) {
+				continue
+			}
+			pstart := start + len(user) + 1
+			if !yield(hit{Finding{"password in connection URL", "", AdviceDefault}, pstart, pstart + len(password)}) {
+				return
+			}
 		}
 	}
 }
@@ -252,35 +297,52 @@ func cutPort(hostport string) (host, port string, found bool) {
 	return hostport[:i], hostport[i+1:], true
 }
 
-// scanAssignments finds a credential written as key=value, key: value or
+// ScanAssignments finds a credential written as key=value, key: value or
 // "key": "value" inside s: a config file, an env file, a DSN or JSON held
 // in a test's string.
-func scanAssignments(s string, hexVectors bool) (finding, bool) {
-	v := values{s: s}
-	for i := 0; i < len(s); i++ {
-		if s[i] != '=' && s[i] != ':' {
-			continue
-		}
-		key := keyBefore(s, i)
-		if len(key) < 3 || !mentionsCredential(key) {
-			continue
-		}
-		role, kind := classify(key)
-		if role != secretRole {
-			continue
-		}
-		value, ok := v.after(i + 1)
-		if !ok {
-			continue
-		}
-		if secret, ok := judge(value, hexVectors); ok {
-			return finding{refineKind(kind, secret), secret, adviceDefault}, true
-		}
+func ScanAssignments(s string, hexVectors bool) (Finding, bool) {
+	for h := range assignmentHits(s, hexVectors) {
+		return h.Finding, true
 	}
-	return finding{}, false
+	return Finding{}, false
 }
 
-// maxValueLen bounds a value scanAssignments judges: credentials are far
+// assignmentHits yields the credentials assigned to keys that name one in
+// s, the secret part of each value as the span to hide.
+func assignmentHits(s string, hexVectors bool) iter.Seq[hit] {
+	return func(yield func(hit) bool) {
+		v := values{s: s}
+		for i := 0; i < len(s); i++ {
+			if s[i] != '=' && s[i] != ':' {
+				continue
+			}
+			key := keyBefore(s, i)
+			if len(key) < 3 || !mentionsCredential(key) {
+				continue
+			}
+			r, kind := Classify(key)
+			if r != SecretRole {
+				continue
+			}
+			start, end, ok := v.after(i + 1)
+			if !ok {
+				continue
+			}
+			value := s[start:end]
+			secret, ok := Judge(value, hexVectors)
+			if !ok {
+				continue
+			}
+			// Judge returns a part of value: the token after a scheme.
+			at := start + max(0, strings.Index(value, secret))
+			if !yield(hit{Finding{RefineKind(kind, secret), secret, AdviceDefault}, at, at + len(secret)}) {
+				return
+			}
+		}
+	}
+}
+
+// maxValueLen bounds a value ScanAssignments judges: credentials are far
 // shorter, and judging longer ones after every key would take time
 // quadratic in the string.
 const maxValueLen = 256
@@ -299,11 +361,11 @@ type values struct {
 
 const valueDelimiters = " \t\r\n&,;}])\"'`"
 
-// after returns the value that starts after a separator at s[i-1]: a
-// quoted string, or a run up to a space or delimiter, extended by one
-// word after an HTTP auth scheme ("Bearer abc"). ok is false for a value
-// longer than maxValueLen or a quote never closed.
-func (v *values) after(i int) (value string, ok bool) {
+// after returns the span of the value that starts after a separator at
+// s[i-1]: a quoted string, or a run up to a space or delimiter, extended
+// by one word after an HTTP auth scheme ("Bearer abc"). ok is false for a
+// value longer than maxValueLen or a quote never closed.
+func (v *values) after(i int) (start, end int, ok bool) {
 	s := v.s
 	for i < len(s) && (s[i] == ' ' || s[i] == '=') {
 		i++
@@ -311,9 +373,9 @@ func (v *values) after(i int) (value string, ok bool) {
 	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
 		end := v.next(s[i], i+1)
 		if end == len(s) || end-(i+1) > maxValueLen {
-			return "", false
+			return 0, 0, false
 		}
-		return s[i+1 : end], true
+		return i + 1, end, true
 	}
 	if !v.looked[2] || i < v.from || v.delim < i {
 		v.looked[2], v.from, v.delim = true, i, len(s)
@@ -321,18 +383,21 @@ func (v *values) after(i int) (value string, ok bool) {
 			v.delim = i + d
 		}
 	}
-	end := v.delim
+	end = v.delim
 	if end-i > maxValueLen {
-		return "", false
+		return 0, 0, false
 	}
 	switch strings.ToLower(s[i:end]) {
 	case "bearer", "basic", "token":
 		if end < len(s) && s[end] == ' ' {
-			rest, ok := v.after(end + 1)
-			return s[i:end] + " " + rest, ok
+			restStart, restEnd, ok := v.after(end + 1)
+			if ok && (s[restStart-1] == '"' || s[restStart-1] == '\'') {
+				return restStart, restEnd, true // Bearer "abc": the token alone
+			}
+			return i, restEnd, ok
 		}
 	}
-	return s[i:end], true
+	return i, end, true
 }
 
 // next returns the index of the first quote q at or after i, or len(s).
@@ -350,9 +415,9 @@ func (v *values) next(q byte, i int) int {
 	return v.quote[k]
 }
 
-// mayHoldAssignments reports whether s has a separator scanAssignments
+// MayHoldAssignments reports whether s has a separator ScanAssignments
 // looks for, sparing the walk up to an enclosing HTTP handler.
-func mayHoldAssignments(s string) bool {
+func MayHoldAssignments(s string) bool {
 	return strings.ContainsAny(s, ":=")
 }
 
@@ -370,7 +435,7 @@ func keyBefore(s string, i int) string {
 	return s[start:end]
 }
 
-// credentialStems start or end the words of every name classify takes
+// credentialStems start or end the words of every name Classify takes
 // for a credential; checking them first spares splitting most keys.
 var credentialStems = []string{"pass", "pwd", "token", "secret", "key", "auth", "cred", "bearer"}
 
@@ -400,8 +465,8 @@ func containsFold(s, sub string) bool {
 
 var awsSecretRE = regexp.MustCompile(`^[A-Za-z0-9/+]{40}$`)
 
-// refineKind keeps "AWS secret access key" only for values of its shape.
-func refineKind(kind, secret string) string {
+// RefineKind keeps "AWS secret access key" only for values of its shape.
+func RefineKind(kind, secret string) string {
 	if kind == "AWS secret access key" && !awsSecretRE.MatchString(secret) {
 		return "secret"
 	}

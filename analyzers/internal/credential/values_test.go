@@ -1,4 +1,4 @@
-package secret
+package credential
 
 import (
 	"fmt"
@@ -30,36 +30,36 @@ func TestSplitWordsHandlesCamelSnakeKebabAndAcronyms(t *testing.T) {
 func TestClassifyTellsCredentialNamesFromLookAlikes(t *testing.T) {
 	tests := []struct {
 		name     string
-		wantRole role
+		wantRole Role
 		wantKind string
 	}{
-		{"password", secretRole, "password"},
-		{"dbPass", secretRole, "password"},
-		{"apiKey", secretRole, "API key"},
-		{"api_key", secretRole, "API key"},
-		{"privateKey", secretRole, "private key"},
-		{"clientSecret", secretRole, "secret"},
-		{"SecretAccessKey", secretRole, "AWS secret access key"},
-		{"Authorization", secretRole, "token"},
-		{"GITHUB_TOKEN", secretRole, "token"},
-		{"credentials", secretRole, "credential"},
-		{"fakeToken", fakeRole, ""},
-		{"dummyPassword", fakeRole, ""},
-		{"tokenType", aboutRole, ""},
-		{"TokenKind", aboutRole, ""},
-		{"passwordHash", aboutRole, ""},
-		{"secretARN", aboutRole, ""},
-		{"wantToken", aboutRole, ""},
-		{"publicKey", notSecret, ""},
-		{"tokenKey", notSecret, ""},
-		{"passThrough", notSecret, ""},
-		{"key", notSecret, ""},
-		{"username", notSecret, ""},
+		{"password", SecretRole, "password"},
+		{"dbPass", SecretRole, "password"},
+		{"apiKey", SecretRole, "API key"},
+		{"api_key", SecretRole, "API key"},
+		{"privateKey", SecretRole, "private key"},
+		{"clientSecret", SecretRole, "secret"},
+		{"SecretAccessKey", SecretRole, "AWS secret access key"},
+		{"Authorization", SecretRole, "token"},
+		{"GITHUB_TOKEN", SecretRole, "token"},
+		{"credentials", SecretRole, "credential"},
+		{"fakeToken", FakeRole, ""},
+		{"dummyPassword", FakeRole, ""},
+		{"tokenType", AboutRole, ""},
+		{"TokenKind", AboutRole, ""},
+		{"passwordHash", AboutRole, ""},
+		{"secretARN", AboutRole, ""},
+		{"wantToken", AboutRole, ""},
+		{"publicKey", NotSecret, ""},
+		{"tokenKey", NotSecret, ""},
+		{"passThrough", NotSecret, ""},
+		{"key", NotSecret, ""},
+		{"username", NotSecret, ""},
 	}
 	for _, tt := range tests {
-		gotRole, gotKind := classify(tt.name)
+		gotRole, gotKind := Classify(tt.name)
 		if gotRole != tt.wantRole || gotKind != tt.wantKind {
-			t.Errorf("classify(%q) = %v, %q; want %v, %q", tt.name, gotRole, gotKind, tt.wantRole, tt.wantKind)
+			t.Errorf("Classify(%q) = %v, %q; want %v, %q", tt.name, gotRole, gotKind, tt.wantRole, tt.wantKind)
 		}
 	}
 }
@@ -98,8 +98,8 @@ func TestJudgeFlagsRandomValuesOnly(t *testing.T) {
 		{"AWS documented example", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", false, false},
 	}
 	for _, tt := range tests {
-		if _, got := judge(tt.value, tt.hexVectors); got != tt.want {
-			t.Errorf("%s: judge(%q) = %v, want %v", tt.desc, tt.value, got, tt.want)
+		if _, got := Judge(tt.value, tt.hexVectors); got != tt.want {
+			t.Errorf("%s: Judge(%q) = %v, want %v", tt.desc, tt.value, got, tt.want)
 		}
 	}
 }
@@ -109,15 +109,15 @@ func TestRedactShowsAtMostFourCharacters(t *testing.T) {
 		secret string
 		want   string
 	}{
-		//testgate:ignore secret a made-up token: what redact must shorten
+		//testgate:ignore secret a made-up token: what Redact must shorten
 		{"ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz", ` "ghp_…"`},
 		{"ĀāĂăĄąĆćĈĉĊċČčĎď", ` "ĀāĂă…"`},
 		{"naAb+6qf5!=kVAL", ""},
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := redact(tt.secret); got != tt.want {
-			t.Errorf("redact(%q) = %q, want %q", tt.secret, got, tt.want)
+		if got := Redact(tt.secret); got != tt.want {
+			t.Errorf("Redact(%q) = %q, want %q", tt.secret, got, tt.want)
 		}
 	}
 }
@@ -138,8 +138,8 @@ var benchLiterals = []string{
 func BenchmarkScan(b *testing.B) {
 	for b.Loop() {
 		for _, lit := range benchLiterals {
-			if _, ok := scanFormats(lit, false); !ok {
-				scanAssignments(lit, false)
+			if _, ok := ScanFormats(lit, false); !ok {
+				ScanAssignments(lit, false)
 			}
 		}
 	}
@@ -165,8 +165,8 @@ func BenchmarkScanHostile(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dMB", name, size>>20), func(b *testing.B) {
 				b.SetBytes(int64(len(lit)))
 				for b.Loop() {
-					if _, ok := scanFormats(lit, false); !ok {
-						scanAssignments(lit, false)
+					if _, ok := ScanFormats(lit, false); !ok {
+						ScanAssignments(lit, false)
 					}
 				}
 			})
