@@ -16,6 +16,7 @@ import (
 // baseline, and every range of uncovered changed lines with file=, line=
 // and endLine= (as ::warning when the changed lines pass).
 func GitHub(w io.Writer, r *coverage.Report) error {
+	r = printableReport(r)
 	if note := linesNote(r); note != "" {
 		workflowCommand(w, "notice", nil, note)
 	}

@@ -12,6 +12,7 @@ import (
 // or $GITHUB_STEP_SUMMARY: the verdict as a heading, the packages worst
 // first, the files below their thresholds and the excluded files folded.
 func Markdown(w io.Writer, r *coverage.Report) error {
+	r = printableReport(r)
 	icon := "✅"
 	if !r.Pass {
 		icon = "❌"

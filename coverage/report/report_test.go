@@ -175,3 +175,26 @@ func TestVerdictAgreesInNumber(t *testing.T) {
 		t.Errorf("verdict = %q, want it to count 2 packages", got)
 	}
 }
+
+func TestTextReportsEscapeControlCharactersInNames(t *testing.T) {
+	r := sample()
+	evil := "example.com/m/\x1b[2J\x1b]0;pwned\x07\u202eog.a.go"
+	r.Files[1].Name, r.Files[1].Path = evil, "weak/\x1b[31mred.go"
+	r.Packages[1].Name = "example.com/m/\x1b[31mweak"
+	r.Excluded[0].Name = "example.com/m/\rgen.go"
+	r.Functions = &coverage.FunctionReport{Least: []coverage.Function{{Name: "F\x1b[0m", File: evil, Line: 3}}}
+	r.Diff = &coverage.DiffReport{Uncovered: []coverage.UncoveredLines{{File: "p/\x1b[1mb.go", Start: 1, End: 2}}, Outside: []string{"p/\x1bc.go"}}
+	r.Baseline = &coverage.BaselineReport{Added: []string{"example.com/\x1bnew"}, Removed: []string{"example.com/\x1bold"}}
+	for name, f := range map[string]Renderer{"table": Table, "github": GitHub, "markdown": Markdown} {
+		out := rendered(t, f, r)
+		if strings.ContainsAny(out, "\x1b\x07\r\u202e") {
+			t.Errorf("%s output holds control characters:\n%q", name, out)
+		}
+		if !strings.Contains(out, "x1b") || !strings.Contains(out, "2J") {
+			t.Errorf("%s output lost the file's name; want it escaped as \\x1b[2J:\n%s", name, out)
+		}
+	}
+	if r.Files[1].Name != evil {
+		t.Error("rendering changed the report")
+	}
+}

@@ -19,6 +19,7 @@ const maxExcluded = 10
 // below their thresholds, the excluded files and a one-line verdict.
 // Failing rows are marked with ✗.
 func Table(w io.Writer, r *coverage.Report) error {
+	r = printableReport(r)
 	fmt.Fprintln(w, Metric)
 	if note := linesNote(r); note != "" {
 		fmt.Fprintln(w, note)
