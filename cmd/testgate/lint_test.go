@@ -153,3 +153,45 @@ func TestModeReadsTheEnvironment(t *testing.T) {
 		t.Errorf("lint -fix with nothing left = exit %d, want 0:\n%s", res.code, res.stderr)
 	}
 }
+
+// leakyModule is a module whose test quotes a made-up GitHub token in two
+// subtest names, beside a fixable finding.
+func leakyModule(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	testtree.Write(t, dir, map[string]string{
+		"go.mod":   "module example.com/leaky\n\ngo 1.26\n",
+		"leaky.go": "package leaky\n",
+		"leaky_test.go": "package leaky\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\n" +
+			"func TestTokensInNames(t *testing.T) {\n" +
+			"\tt.Run(\"" + leakedToken + "\", func(t *testing.T) {})\n" +
+			"\tdir, _ := os.MkdirTemp(\"\", \"work\")\n" +
+			"\tt.Run(\"" + leakedToken + "\", func(t *testing.T) { t.Log(dir) })\n" +
+			"}\n",
+	})
+	return dir
+}
+
+//testgate:ignore secret a made-up token that no output may print whole
+const leakedToken = "ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz"
+
+func TestLintNeverPrintsACredentialWhole(t *testing.T) {
+	dir := leakyModule(t)
+	for _, args := range [][]string{
+		{"lint", "./..."},
+		{"lint", "-json", "./..."},
+		{"lint", "-format=sarif", "./..."},
+		{"lint", "-format=github", "./..."},
+		{"lint", "-c=2", "./..."},
+		{"lint", "-fix", "-diff", "./..."},
+	} {
+		res := runTestgate(t, dir, args...)
+		out := res.stdout + res.stderr
+		if strings.Contains(out, leakedToken) || !strings.Contains(out, "ghp_…") {
+			t.Errorf("testgate %s exited %d and printed:\n%s\nwant the token shown only as ghp_…", strings.Join(args, " "), res.code, out)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "leaky_test.go")); err != nil || !strings.Contains(string(data), leakedToken) {
+		t.Errorf("-diff changed the source or it is unreadable (%v): redaction is for output only", err)
+	}
+}
