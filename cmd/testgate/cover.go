@@ -55,7 +55,14 @@ func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
 		opts.gate.CoverDirs = append(opts.gate.CoverDirs, dir)
 		return nil
 	})
-	fs.StringVar(&opts.gate.DiffBase, "diff-base", "", "gate the lines changed since the merge base of `rev` and HEAD (git)")
+	fs.Func("diff-base", "gate the lines changed since the merge base of `rev` and HEAD (git)", func(rev string) error {
+		if rev == "" {
+			// An empty value must not leave the gate silently off.
+			return errors.New("no revision: name the base branch or commit, e.g. origin/main")
+		}
+		opts.gate.DiffBase = rev
+		return nil
+	})
 	fs.StringVar(&opts.gate.Baseline, "baseline", "", "fail when coverage fell below the baseline in `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "write the figures as a baseline to `file`")
 	fs.IntVar(&opts.gate.LeastFunctions, "func", 0, "list the `N` least-covered functions")
