@@ -173,7 +173,7 @@ func leakyModule(t *testing.T) string {
 }
 
 //testgate:ignore secret a made-up token that no output may print whole
-const leakedToken = "ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz"
+var leakedToken = "ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz"
 
 func TestLintNeverPrintsACredentialWhole(t *testing.T) {
 	dir := leakyModule(t)

@@ -5,9 +5,12 @@ import (
 	"testing"
 )
 
-//testgate:ignore secret made-up credentials: what RedactText must hide
-const (
-	ghToken   = "ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz"
+// Made-up credentials, in variables so that the concatenations below are
+// not constants the secret analyzer judges again.
+var (
+	//testgate:ignore secret a made-up token: what RedactText must hide
+	ghToken = "ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz"
+	//testgate:ignore secret a made-up key body: what RedactText must hide
 	pemBody   = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n"
 	pemHeader = "-----BEGIN RSA PRIVATE KEY-----\n"
 	pemEnd    = "-----END RSA PRIVATE KEY-----"
@@ -19,10 +22,10 @@ func TestRedactTextHidesEveryCredentialAfterAtMostFourCharacters(t *testing.T) {
 		{"two tokens", ghToken + " and " + ghToken + "#01", "ghp_… and ghp_…#01"},
 		{"private key body", pemHeader + pemBody + pemEnd, strings.TrimSuffix(pemHeader, "\n") + "…" + pemEnd},
 		{"a line of a key's body alone", "\t\"" + strings.Split(pemBody, "\n")[0] + "\\n\" +", "\t\"…\\n\" +"},
-		{"password in a connection URL", `dsn := "postgres://app:Xk29fhqLmz@db.internal.acme.io:5432/app"`, `dsn := "postgres://app:…@db.internal.acme.io:5432/app"`},
-		{"Go assignment to a credential's name", `apiToken := "Zx8Kq2LmN4pR7sT1vW3y"`, `apiToken := "Zx8K…"`},
-		{"short password in a key=value string", `"user=app password=Xk29fhqLmzQ7 host=db"`, `"user=app password=… host=db"`},
-		{"bearer token", `Authorization: Bearer Zx8Kq2LmN4pR7sT1vW3y`, `Authorization: Bearer Zx8K…`},
+		{"password in a connection URL", `dsn := "postgres://app:Xk29fhqLmz@db.internal.acme.io:5432/app"`, `dsn := "postgres://app:…@db.internal.acme.io:5432/app"`}, //testgate:ignore secret made up: what RedactText must hide
+		{"Go assignment to a credential's name", `apiToken := "Zx8Kq2LmN4pR7sT1vW3y"`, `apiToken := "Zx8K…"`},                                                         //testgate:ignore secret made up: what RedactText must hide
+		{"short password in a key=value string", `"user=app password=Xk29fhqLmzQ7 host=db"`, `"user=app password=… host=db"`},                                         //testgate:ignore secret made up: what RedactText must hide
+		{"bearer token", `Authorization: Bearer Zx8Kq2LmN4pR7sT1vW3y`, `Authorization: Bearer Zx8K…`},                                                                 //testgate:ignore secret made up: what RedactText must hide
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
