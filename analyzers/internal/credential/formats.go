@@ -351,12 +351,8 @@ const maxValueLen = 256
 // independent of the string's length: the end of a value is looked up
 // once and reused by every separator before it.
 type values struct {
-	s string
-	// delim is the first delimiter at or after from, or len(s); quote
-	// the first '"' and '\'' at or after quoteFrom.
-	from, delim      int
-	quoteFrom, quote [2]int
-	looked           [3]bool // delim, quote[0] and quote[1] hold a lookup
+	s                     string
+	delim, dquote, squote lookahead
 }
 
 const valueDelimiters = " \t\r\n&,;}])\"'`"
@@ -371,19 +367,17 @@ func (v *values) after(i int) (start, end int, ok bool) {
 		i++
 	}
 	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		end := v.next(s[i], i+1)
+		q, quote := s[i], &v.dquote
+		if q == '\'' {
+			quote = &v.squote
+		}
+		end := quote.next(s, i+1, func(rest string) int { return strings.IndexByte(rest, q) })
 		if end == len(s) || end-(i+1) > maxValueLen {
 			return 0, 0, false
 		}
 		return i + 1, end, true
 	}
-	if !v.looked[2] || i < v.from || v.delim < i {
-		v.looked[2], v.from, v.delim = true, i, len(s)
-		if d := strings.IndexAny(s[i:], valueDelimiters); d >= 0 {
-			v.delim = i + d
-		}
-	}
-	end = v.delim
+	end = v.delim.next(s, i, func(rest string) int { return strings.IndexAny(rest, valueDelimiters) })
 	if end-i > maxValueLen {
 		return 0, 0, false
 	}
@@ -400,19 +394,23 @@ func (v *values) after(i int) (start, end int, ok bool) {
 	return i, end, true
 }
 
-// next returns the index of the first quote q at or after i, or len(s).
-func (v *values) next(q byte, i int) int {
-	k := 0
-	if q == '\'' {
-		k = 1
-	}
-	if !v.looked[k] || i < v.quoteFrom[k] || v.quote[k] < i {
-		v.looked[k], v.quoteFrom[k], v.quote[k] = true, i, len(v.s)
-		if j := strings.IndexByte(v.s[i:], q); j >= 0 {
-			v.quote[k] = i + j
+// A lookahead remembers where a search from some index found its target,
+// which is also the answer for every later index up to there.
+type lookahead struct {
+	from, at int
+	valid    bool
+}
+
+// next returns i plus what find returns for s[i:], or len(s) when that is
+// -1, searching again only when i lies outside the last search's range.
+func (l *lookahead) next(s string, i int, find func(rest string) int) int {
+	if !l.valid || i < l.from || l.at < i {
+		l.valid, l.from, l.at = true, i, len(s)
+		if j := find(s[i:]); j >= 0 {
+			l.at = i + j
 		}
 	}
-	return v.quote[k]
+	return l.at
 }
 
 // MayHoldAssignments reports whether s has a separator ScanAssignments
