@@ -45,7 +45,7 @@ func ReadBaseline(path string) (*Baseline, error) {
 		return nil, fmt.Errorf("reading the baseline: %w (write one with -write-baseline)", err)
 	}
 	notBaseline := func(line int, format string, args ...any) error {
-		return fmt.Errorf("%s:%d: %s: not a baseline written by testgate cover -write-baseline", path, line, fmt.Sprintf(format, args...))
+		return fmt.Errorf("%s:%d: not a baseline written by testgate cover -write-baseline: %s", path, line, fmt.Sprintf(format, args...))
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

@@ -43,11 +43,11 @@ func TestReadBaselineRejectsWhatItDidNotWrite(t *testing.T) {
 		{"unknown key", `{"total": 80, "pkgs": {}}`, `unknown field "pkgs"`},
 		{"not JSON", `total: 80`, "not a baseline written by testgate cover -write-baseline"},
 		{"total above 100", `{"total": 180, "packages": {}}`, "total 180 is not a percentage"},
-		{"empty object", `{}`, ":1: no total: not a baseline"},
-		{"null", `null`, ":1: no total: not a baseline"},
-		{"no packages", `{"total": 80}`, ":1: no packages: not a baseline"},
-		{"second document", "{\"total\": 80, \"packages\": {}}\n{\"total\": 0, \"packages\": {}}", ":2: more after the baseline's object"},
-		{"trailing garbage", "{\"total\": 80, \"packages\": {}}\n\n]", ":3: more after the baseline's object"},
+		{"empty object", `{}`, ":1: not a baseline written by testgate cover -write-baseline: no total"},
+		{"null", `null`, ":1: not a baseline written by testgate cover -write-baseline: no total"},
+		{"no packages", `{"total": 80}`, ":1: not a baseline written by testgate cover -write-baseline: no packages"},
+		{"second document", "{\"total\": 80, \"packages\": {}}\n{\"total\": 0, \"packages\": {}}", ":2: not a baseline written by testgate cover -write-baseline: more after the baseline's object"},
+		{"trailing garbage", "{\"total\": 80, \"packages\": {}}\n\n]", ":3: not a baseline written by testgate cover -write-baseline: more after the baseline's object"},
 		{"negative package", `{"total": 80, "packages": {"m/a": -1}}`, "package m/a: -1 is not a percentage"},
 	}
 	for _, tt := range tests {

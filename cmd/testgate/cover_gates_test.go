@@ -176,7 +176,7 @@ func TestCoverDiffBaseRejectsAnUnknownRevision(t *testing.T) {
 	mod := calcRepo(t)
 	profile := goTestProfile(t, mod)
 	res := coverHere(t, mod, "-diff-base=origin/nope", profile)
-	if res.code != 2 || !strings.Contains(res.stderr, "testgate cover: -diff-base origin/nope: git merge-base origin/nope HEAD:") {
+	if res.code != 2 || !strings.Contains(res.stderr, "testgate cover: -diff-base origin/nope: git merge-base --end-of-options origin/nope HEAD:") {
 		t.Errorf("exit %d, stderr %q; want 2 and the failing git command", res.code, res.stderr)
 	}
 }
@@ -442,7 +442,7 @@ func TestCoverGateFlagsRejectBadValuesWithExitCode2(t *testing.T) {
 		{"negative -func", []string{"-func=-1", "c.out"}, "-func -1: want a number of functions, 0 or more"},
 		{"function threshold out of range", []string{"-function=101", "c.out"}, "want a percentage from 0 to 100, got 101"},
 		{"missing coverage directory", []string{"-coverdir=nope"}, "coverage directory: stat nope: no such file or directory"},
-		{"malformed baseline", []string{"-baseline=baseline.json", "c.out"}, "baseline.json: not a baseline written by testgate cover -write-baseline"},
+		{"malformed baseline", []string{"-baseline=baseline.json", "c.out"}, "baseline.json:1: not a baseline written by testgate cover -write-baseline"},
 		{"baseline into a missing directory", []string{"-write-baseline=no/dir/b.json", "c.out"}, "writing the baseline: open no/dir/b.json"},
 	}
 	for _, tt := range tests {
