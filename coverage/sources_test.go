@@ -180,6 +180,7 @@ func TestSourcesFindLCOVPathsRelativeToTheRepository(t *testing.T) {
 		"svc/p/sub/b.go":    "package sub\n",
 	})
 	tests := []struct{ name, dir, file, want string }{
+		{"from the repository root, run there", ".", "svc/p/a.go", "svc/p/a.go"},
 		{"from the repository root, run in the module", "svc", "svc/p/a.go", "svc/p/a.go"},
 		{"from the module, run in the module", "svc", "p/a.go", "svc/p/a.go"},
 		{"from the module, run in a package", "svc/cmd/tool", "p/sub/b.go", "svc/p/sub/b.go"},
