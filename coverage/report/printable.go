@@ -42,11 +42,8 @@ func printableReport(r *coverage.Report) *coverage.Report {
 	c := *r
 	c.Packages = printableResults(r.Packages)
 	c.Files = printableResults(r.Files)
-	c.Excluded = slices.Clone(r.Excluded)
-	for i := range c.Excluded {
-		c.Excluded[i].Name = printable(c.Excluded[i].Name)
-		c.Excluded[i].Reason = printable(c.Excluded[i].Reason)
-	}
+	c.Excluded = printableExcluded(r.Excluded)
+	c.Unmeasured = printableExcluded(r.Unmeasured)
 	c.Ignored = slices.Clone(r.Ignored)
 	for i := range c.Ignored {
 		c.Ignored[i].File = printable(c.Ignored[i].File)
@@ -101,4 +98,15 @@ func printableNames(names []string) []string {
 		out[i] = printable(n)
 	}
 	return out
+}
+
+func printableExcluded(ex []coverage.Excluded) []coverage.Excluded {
+	if ex == nil {
+		return nil
+	}
+	ex = slices.Clone(ex)
+	for i := range ex {
+		ex[i].Name, ex[i].Reason = printable(ex[i].Name), printable(ex[i].Reason)
+	}
+	return ex
 }

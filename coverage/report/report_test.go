@@ -182,6 +182,7 @@ func TestTextReportsEscapeControlCharactersInNames(t *testing.T) {
 	r.Files[1].Name, r.Files[1].Path = evil, "weak/\x1b[31mred.go"
 	r.Packages[1].Name = "example.com/m/\x1b[31mweak"
 	r.Excluded[0].Name = "example.com/m/\rgen.go"
+	r.Unmeasured = []coverage.Excluded{{Name: "example.com/m/\x1b[8mhidden", Reason: "the test binary died"}}
 	r.Functions = &coverage.FunctionReport{Least: []coverage.Function{{Name: "F\x1b[0m", File: evil, Line: 3}}}
 	r.Diff = &coverage.DiffReport{Uncovered: []coverage.UncoveredLines{{File: "p/\x1b[1mb.go", Start: 1, End: 2}}, Outside: []string{"p/\x1bc.go"}}
 	r.Baseline = &coverage.BaselineReport{Added: []string{"example.com/\x1bnew"}, Removed: []string{"example.com/\x1bold"}}
