@@ -6,10 +6,20 @@
 //	    package: 60           # default 0
 //	    file: 50              # default 0
 //	    function: 70          # share of functions entered; default 0
+//	  metrics:                # every metric, one shape; default: none gated
+//	    branches:             # also functions, lines
+//	      total: 70           # percent at total, package and file level
+//	      package: 50
+//	      file: 0
+//	      max-uncovered:      # the most uncovered items allowed
+//	        package: 20
+//	    statements:           # thresholds above; here only max-uncovered
+//	      max-uncovered: {file: 10}
 //	  overrides:              # the last matching override wins
 //	    - path: /internal/legacy/
-//	      package: 20
+//	      package: 20         # statements
 //	      file: 0
+//	      branches: {package: 10, max-uncovered: {file: 30}}
 //	  exclude:                # file names (import path + file) to leave out
 //	    - _string\.go$
 //	    - /mocks/
@@ -63,6 +73,7 @@ type Config struct {
 // Coverage configures testgate cover.
 type Coverage struct {
 	Threshold Threshold  `yaml:"threshold"`
+	Metrics   Metrics    `yaml:"metrics"`
 	Overrides []Override `yaml:"overrides"`
 	Exclude   []Regexp   `yaml:"exclude"`
 	Diff      Diff       `yaml:"diff"`
@@ -106,20 +117,49 @@ type Ignore struct {
 }
 
 // An Override sets the package and file thresholds of the packages and
-// files whose names match Path.
+// files whose names match Path: Package and File those of statements, the
+// metric keys those of each metric (package, file and max-uncovered).
 type Override struct {
-	Path    Regexp   `yaml:"path"`
-	Package *Percent `yaml:"package"`
-	File    *Percent `yaml:"file"`
+	Path       Regexp       `yaml:"path"`
+	Package    *Percent     `yaml:"package"`
+	File       *Percent     `yaml:"file"`
+	Statements *MetricGates `yaml:"statements"`
+	Branches   *MetricGates `yaml:"branches"`
+	Functions  *MetricGates `yaml:"functions"`
+	Lines      *MetricGates `yaml:"lines"`
 }
 
-// Validate requires a path and at least one threshold.
+func (o *Override) metrics() [4]*MetricGates {
+	return [4]*MetricGates{
+		coverage.StatementMetric: o.Statements,
+		coverage.BranchMetric:    o.Branches,
+		coverage.FunctionMetric:  o.Functions,
+		coverage.LineMetric:      o.Lines,
+	}
+}
+
+// Validate requires a path and at least one threshold; an override has no
+// total, and its statement thresholds are its package and file keys.
 func (o *Override) Validate() error {
+	set := o.Package != nil || o.File != nil
+	for m, g := range o.metrics() {
+		if g == nil {
+			continue
+		}
+		name := coverage.Metric(m).String()
+		switch {
+		case g.Total != nil || g.MaxUncovered.Total != nil:
+			return fmt.Errorf("%s: an override has no total: set package or file", name)
+		case m == int(coverage.StatementMetric) && (g.Package != nil || g.File != nil):
+			return errors.New("statements: set the override's statement thresholds as its package and file keys; here only max-uncovered")
+		}
+		set = set || g.isSet()
+	}
 	switch {
 	case o.Path.Regexp == nil:
 		return errors.New("missing key \"path\"")
-	case o.Package == nil && o.File == nil:
-		return errors.New("sets no threshold: add \"package\" or \"file\"")
+	case !set:
+		return errors.New("sets no threshold: add \"package\", \"file\" or a metric (statements, branches, functions, lines)")
 	}
 	return nil
 }
@@ -216,6 +256,14 @@ func syntaxError(name string, err error) error {
 	return fmt.Errorf("%s: %w", name, err)
 }
 
+// Validate lets the functions' total threshold be set in one place only.
+func (c *Coverage) Validate() error {
+	if c.Threshold.Function != 0 && c.Metrics.Functions.Total != nil {
+		return errors.New("the functions' total threshold is set twice, as threshold.function and metrics.functions.total: keep one")
+	}
+	return nil
+}
+
 // Policy returns every threshold of c as a coverage policy.
 func (c *Coverage) Policy() coverage.Policy {
 	p := coverage.Policy{
@@ -225,6 +273,7 @@ func (c *Coverage) Policy() coverage.Policy {
 		Function:          float64(c.Threshold.Function),
 		Diff:              coverage.DiffPolicy{Threshold: float64(c.Diff.Threshold), MinStatements: c.Diff.MinStatements},
 		BaselineTolerance: float64(c.Baseline.Tolerance),
+		Metrics:           c.MetricPolicy(),
 	}
 	for _, o := range c.Overrides {
 		p.Overrides = append(p.Overrides, coverage.Override{
@@ -292,6 +341,18 @@ func (p *PercentFlag) Set(s string) error {
 func (p *PercentFlag) Override(threshold *float64) {
 	if p.set {
 		*threshold = p.value
+	}
+}
+
+// IsSet reports whether the flag was given.
+func (p *PercentFlag) IsSet() bool { return p.set }
+
+// OverrideOptional points *threshold at the flag's value when the flag was
+// given, for thresholds that may be unset (nil).
+func (p *PercentFlag) OverrideOptional(threshold **float64) {
+	if p.set {
+		v := p.value
+		*threshold = &v
 	}
 }
 

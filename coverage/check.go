@@ -32,6 +32,15 @@ type Options struct {
 	// Baseline, when set, names a baseline file to compare with under
 	// Policy.BaselineTolerance.
 	Baseline string
+	// Metrics are the metrics to compute and show beside statements (see
+	// Measure); those that Policy.Metrics gates are added. With statements
+	// alone and nothing gated, every unit keeps its plain JSON shape.
+	Metrics MetricSet
+	// SkipErrorReturns leaves out the blocks that only return an error
+	// (see SkipErrorReturns).
+	SkipErrorReturns bool
+	// ListFiles asks reporters to list every file (Report.ListFiles).
+	ListFiles bool
 }
 
 // Check runs the whole coverage gate, as testgate cover does: it reads and
@@ -82,9 +91,24 @@ func Check(opts Options) (*Report, []Warning, error) {
 	if err := RequireStatements(p); err != nil {
 		return nil, nil, err
 	}
+	var errorReturns ErrorReturns
+	if opts.SkipErrorReturns {
+		p, errorReturns = SkipErrorReturns(p, src)
+	}
 	p = Locate(p, src)
 	r := Judge(Summarize(p), opts.Policy)
+	if opts.SkipErrorReturns {
+		r.ErrorReturns = &errorReturns
+	}
+	r.ListFiles = opts.ListFiles
+	m, err := measure(r, p, src, opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	warnings := append(src.Warnings(), p.Warnings...)
+	if m != nil {
+		warnings = append(warnings, m.Warnings...)
+	}
 	if opts.Policy.Function > 0 || opts.LeastFunctions > 0 {
 		fs, w, err := Functions(p, src)
 		warnings = append(warnings, w...)
@@ -102,6 +126,9 @@ func Check(opts Options) (*Report, []Warning, error) {
 			return nil, nil, fmt.Errorf("-diff-base %s: %w", opts.DiffBase, err)
 		}
 		JudgeDiff(r, p, src, changes, opts.Policy.Diff)
+		if m != nil {
+			DiffBranches(r, p, m, src, changes)
+		}
 	}
 	if opts.Baseline != "" {
 		b, err := ReadBaseline(opts.Baseline)
@@ -111,6 +138,23 @@ func Check(opts Options) (*Report, []Warning, error) {
 		JudgeBaseline(r, b, opts.Policy.BaselineTolerance)
 	}
 	return r, warnings, nil
+}
+
+// measure measures and judges the metrics opts asks for or gates, or none:
+// then it returns nil and r keeps its plain shape. Policy.Function stays
+// the gate of the functions section it always was (Report.Functions), so
+// that reports of configurations made before the metrics keep their
+// verdicts; Policy.Metrics gates the functions metric.
+func measure(r *Report, p *Profile, src *Sources, opts Options) (*Measures, error) {
+	policy := opts.Policy.Metrics
+	// A gate is never skipped: what is gated is computed and shown.
+	gated := policy.Gated()
+	want := opts.Metrics | gated
+	if want&^SetOf(StatementMetric) == 0 && !gated.Has(StatementMetric) {
+		return nil, nil
+	}
+	m := Measure(p, src, want)
+	return m, JudgeMetrics(r, m, policy)
 }
 
 // Locate sets the Path of every file of p that src can place, for reports

@@ -248,6 +248,9 @@ type DiffReport struct {
 	// coverage data: packages go test did not profile, or files the build
 	// leaves out.
 	Outside []string `json:"outside,omitempty"`
+	// Branches are the branches on changed lines, when branches were
+	// measured; see DiffBranches.
+	Branches *ChangedBranches `json:"branches,omitempty"`
 }
 
 // UncoveredLines are changed lines Start to End, both included, of a file

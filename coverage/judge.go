@@ -16,6 +16,9 @@ type Policy struct {
 	// BaselineTolerance is how many percentage points the total or a
 	// package may drop below a baseline (see JudgeBaseline).
 	BaselineTolerance float64
+	// Metrics are the limits of every metric at every level (see
+	// JudgeMetrics).
+	Metrics MetricPolicy
 }
 
 // An Override sets the package and file thresholds of the packages and
@@ -74,6 +77,15 @@ type Report struct {
 	Functions *FunctionReport `json:"functions,omitempty"`  // see JudgeFunctions
 	Diff      *DiffReport     `json:"diff,omitempty"`       // see JudgeDiff
 	Baseline  *BaselineReport `json:"baseline,omitempty"`   // see JudgeBaseline
+	// Measured says which metrics each unit's Metrics hold; see
+	// JudgeMetrics.
+	Measured *MeasureInfo `json:"measured,omitempty"`
+	// ErrorReturns counts what SkipErrorReturns set aside.
+	ErrorReturns *ErrorReturns `json:"error_returns,omitempty"`
+
+	// ListFiles asks reporters to list every file, not only those below
+	// their thresholds; never encoded.
+	ListFiles bool `json:"-"`
 }
 
 // A Result is the coverage of one unit against its threshold.
@@ -83,7 +95,9 @@ type Result struct {
 	Covered    int     `json:"covered"`
 	Percent    float64 `json:"percent"` // unrounded; 100 without statements
 	Threshold  float64 `json:"threshold"`
-	Pass       bool    `json:"pass"`
+	Pass       bool    `json:"pass"` // every gate on the unit passes
+	// Metrics are the unit's four metrics, when JudgeMetrics ran.
+	Metrics *UnitMetrics `json:"metrics,omitempty"`
 	// Path is a file's Path (see Locate), for annotations; never encoded.
 	Path string `json:"-"`
 }

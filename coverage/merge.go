@@ -63,17 +63,19 @@ func Merge(profiles ...*Profile) (*Profile, error) {
 			continue
 		}
 		var blocks []Block
+		var lcov *lcovRecord
 		for _, f := range fs {
 			if f.CountsLines != fs[0].CountsLines {
 				return nil, fmt.Errorf("%s: covered as lines (LCOV) in one input and as statements in another: gate them separately", name)
 			}
 			blocks = append(blocks, f.Blocks...)
+			lcov = lcov.merge(f.lcov)
 		}
 		blocks, err := normalize(blocks, out.Mode)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%w", name, err)
 		}
-		out.Files = append(out.Files, File{Name: name, Blocks: blocks, CountsLines: fs[0].CountsLines})
+		out.Files = append(out.Files, File{Name: name, Blocks: blocks, CountsLines: fs[0].CountsLines, lcov: lcov})
 	}
 	return out, nil
 }

@@ -44,6 +44,8 @@ type File struct {
 	// Path is the file's path on disk relative to the repository's root,
 	// with slashes, as CI annotations want it; "" until Locate finds it.
 	Path string
+	// lcov holds an LCOV record's functions and branches, if any.
+	lcov *lcovRecord
 }
 
 // A Block is one coverage block of a file. It has the fields of

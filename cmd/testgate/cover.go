@@ -22,9 +22,16 @@ LCOV files (.info, .lcov) count lines. Generated files are excluded unless
 "//coverage:ignore reason". Thresholds come from .testgate.yml in the
 working directory (or -config FILE); flags override it.
 
--diff-base gates the lines changed since the merge base with a revision,
--baseline the drop since a stored baseline, -function the share of
-functions entered.
+Beside statements it computes branches, functions and lines (-metrics;
+the table and Markdown show all four by default, JSON and GitHub
+annotations those asked for or gated): -branch, -line and -function gate
+their totals, .testgate.yml every level and absolute limits
+(coverage.metrics). -skip-error-returns leaves out the blocks that only
+return an error.
+
+-diff-base gates the lines changed since the merge base with a revision
+(and lists the changed branches), -baseline the drop since a stored
+baseline.
 
 Exit status: 0 all thresholds met, 1 a threshold missed, 2 bad usage or input.
 
@@ -36,6 +43,8 @@ Flags:
 type coverOptions struct {
 	configFile                 string
 	total, pkg, file, function config.PercentFlag
+	branch, line               config.PercentFlag
+	metrics                    coverage.MetricSet // -metrics; 0 when not given
 	format                     string
 	writeBaseline, badge       string // files
 	gate                       coverage.Options
@@ -50,6 +59,15 @@ func registerCoverFlags(fs *flag.FlagSet) *coverOptions {
 	fs.Var(&opts.pkg, "package", "`threshold` in percent for every package (default 0)")
 	fs.Var(&opts.file, "file", "`threshold` in percent for every file (default 0)")
 	fs.Var(&opts.function, "function", "`threshold` in percent for the share of functions entered (default 0)")
+	fs.Var(&opts.branch, "branch", "total branch coverage `threshold` in percent (default none)")
+	fs.Var(&opts.line, "line", "total line coverage `threshold` in percent (default none)")
+	fs.Func("metrics", "the metrics to compute and show: all, or a `list` of statements, branches, functions, lines (default all in the table and Markdown, else those gated)", func(s string) error {
+		m, err := coverage.ParseMetrics(s)
+		opts.metrics = m
+		return err
+	})
+	fs.BoolVar(&opts.gate.ListFiles, "files", false, "list every file in the table, not only those below their thresholds")
+	fs.BoolVar(&opts.gate.SkipErrorReturns, "skip-error-returns", false, "leave out the blocks that only return an error (if err != nil { return ..., err })")
 	fs.BoolVar(&opts.gate.IncludeGenerated, "include-generated", false, "keep generated files in the figures")
 	fs.Func("coverdir", "read Go's binary coverage data (go build -cover, GOCOVERDIR) in `dir` too; repeatable", func(dir string) error {
 		opts.gate.CoverDirs = append(opts.gate.CoverDirs, dir)
@@ -95,6 +113,14 @@ func (o *coverOptions) configure() (*config.Config, coverage.Options, error) {
 	o.pkg.Override(&g.Policy.Package)
 	o.file.Override(&g.Policy.File)
 	o.function.Override(&g.Policy.Function)
+	totals := &g.Policy.Metrics.Total
+	o.branch.OverrideOptional(&totals[coverage.BranchMetric].Threshold)
+	o.line.OverrideOptional(&totals[coverage.LineMetric].Threshold)
+	g.ListFiles = g.ListFiles || o.file.IsSet()
+	g.Metrics = o.metrics
+	if g.Metrics == 0 && (o.format == "table" || o.format == "markdown") {
+		g.Metrics = coverage.SetOf(coverage.AllMetrics()...) // what a reader of a table expects
+	}
 	return cfg, g, nil
 }
 

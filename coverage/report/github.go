@@ -14,12 +14,29 @@ import (
 // Path is known), then the verdict as plain log text. Later gates add an
 // annotation per failure: the functions' share, every figure below its
 // baseline, and every range of uncovered changed lines with file=, line=
-// and endLine= (as ::warning when the changed lines pass).
+// and endLine= (as ::warning when the changed lines pass), and a ::warning
+// per changed branch never taken. A report with metrics gets an
+// annotation per metric that misses a limit, naming the metric.
 func GitHub(w io.Writer, r *coverage.Report) error {
 	r = printableReport(r)
 	if note := linesNote(r); note != "" {
 		workflowCommand(w, "notice", nil, note)
 	}
+	if hasMetrics(r) {
+		githubMetrics(w, r)
+	} else {
+		githubStatements(w, r)
+	}
+	for _, note := range metricNotes(r) {
+		fmt.Fprintln(w, note)
+	}
+	githubSections(w, r)
+	_, err := fmt.Fprintln(w, verdict(r))
+	return err
+}
+
+// githubStatements annotates the units below their statement thresholds.
+func githubStatements(w io.Writer, r *coverage.Report) {
 	if !r.Total.Pass {
 		annotate(w, "", fmt.Sprintf("total coverage %s of %d statements is below the threshold %s",
 			Percent(r.Total.Percent, r.Total.Threshold), r.Total.Statements, thresholdCell(r.Total.Threshold)))
@@ -35,9 +52,23 @@ func GitHub(w io.Writer, r *coverage.Report) error {
 		annotate(w, f.Path, fmt.Sprintf("file %s: coverage %s of %d statements is below its threshold %s",
 			f.Name, Percent(f.Percent, f.Threshold), f.Statements, thresholdCell(f.Threshold)))
 	}
-	githubSections(w, r)
-	_, err := fmt.Fprintln(w, verdict(r))
-	return err
+}
+
+// githubMetrics annotates every metric that misses a limit, naming it.
+func githubMetrics(w io.Writer, r *coverage.Report) {
+	for _, msg := range metricAnnotations("total", "", r.Total) {
+		annotate(w, "", msg)
+	}
+	for _, p := range worstMetricFirst(failingUnits(r.Packages)) {
+		for _, msg := range metricAnnotations("package", p.Name, p) {
+			annotate(w, "", msg)
+		}
+	}
+	for _, f := range worstMetricFirst(failingUnits(r.Files)) {
+		for _, msg := range metricAnnotations("file", f.Name, f) {
+			annotate(w, f.Path, msg)
+		}
+	}
 }
 
 func githubSections(w io.Writer, r *coverage.Report) {
@@ -63,6 +94,14 @@ func githubSections(w io.Writer, r *coverage.Report) {
 			fmt.Fprintf(w, "changed Go file without coverage data: %s\n", name)
 		}
 		fmt.Fprintln(w, diffLine(d))
+		if b := d.Branches; b != nil {
+			for _, u := range b.Uncovered {
+				props := []render.Prop{{Key: "file", Value: u.File}, {Key: "line", Value: strconv.Itoa(u.Line)}}
+				workflowCommand(w, "warning", props, fmt.Sprintf("changed branch (%s) never taken by tests", u.Kind))
+			}
+			summary, _ := changedBranchLines(d)
+			fmt.Fprintln(w, summary)
+		}
 	}
 	if b := r.Baseline; b != nil {
 		if !b.Total.Pass {

@@ -21,10 +21,20 @@ func Markdown(w io.Writer, r *coverage.Report) error {
 	if note := linesNote(r); note != "" {
 		fmt.Fprintf(w, "> **%s**\n\n", render.Markdown(note))
 	}
-	markdownTable(w, "Package", worstFirst(r.Packages))
-	if files := failing(r.Files); len(files) > 0 {
-		fmt.Fprintf(w, "\n**Files below their thresholds**\n\n")
-		markdownTable(w, "File", files)
+	if hasMetrics(r) {
+		markdownMetricTable(w, r)
+	} else {
+		markdownTable(w, "Package", worstFirst(r.Packages))
+		if files := failing(r.Files); len(files) > 0 {
+			fmt.Fprintf(w, "\n**Files below their thresholds**\n\n")
+			markdownTable(w, "File", files)
+		}
+	}
+	if notes := metricNotes(r); len(notes) > 0 {
+		fmt.Fprintln(w)
+		for _, note := range notes {
+			fmt.Fprintf(w, "> %s\n>\n", render.Markdown(note))
+		}
 	}
 	writeMarkdownSections(w, r)
 	if len(r.Excluded) > 0 {
@@ -34,7 +44,11 @@ func Markdown(w io.Writer, r *coverage.Report) error {
 		}
 		fmt.Fprintf(w, "\n</details>\n")
 	}
-	_, err := fmt.Fprintf(w, "\n<sub>%s</sub>\n", Metric)
+	note := Metric
+	if hasMetrics(r) {
+		note = MetricsNote
+	}
+	_, err := fmt.Fprintf(w, "\n<sub>%s</sub>\n", note)
 	return err
 }
 
@@ -67,6 +81,10 @@ func writeMarkdownSections(w io.Writer, r *coverage.Report) {
 		fmt.Fprintf(w, "\n**%s**\n", render.Markdown(diffLine(d)))
 		list("Changed lines not covered:", uncoveredLines(d))
 		list("Changed Go files without coverage data:", limit(d.Outside, maxListed))
+		if summary, uncovered := changedBranchLines(d); summary != "" {
+			fmt.Fprintf(w, "\n%s\n", render.Markdown(summary))
+			list("Changed branches not covered:", uncovered)
+		}
 	}
 	if f := r.Functions; f != nil {
 		fmt.Fprintf(w, "\n**%s**\n", render.Markdown(functionsLine(f)))

@@ -85,7 +85,7 @@ func verdict(r *coverage.Report) string {
 	switch {
 	case t.Threshold == 0:
 		total += " (no total threshold)"
-	case t.Pass:
+	case t.Percent >= t.Threshold:
 		total += " meets the threshold " + thresholdCell(t.Threshold)
 	default:
 		total += " is below the threshold " + thresholdCell(t.Threshold)
@@ -102,7 +102,7 @@ func verdict(r *coverage.Report) string {
 	if !r.Pass {
 		word = "FAIL"
 	}
-	clauses := []string{total}
+	clauses := append([]string{total}, metricClauses(r)...)
 	switch {
 	case pkgs+files == 1:
 		clauses = append(clauses, below[0]+" is below its threshold")

@@ -47,10 +47,11 @@ func passing() *coverage.Report {
 }
 
 // TestEveryFormatMatchesItsGoldenFile pins every format on a failing
-// report, one with every later gate's section, and a passing one; go test
+// report, one with every later gate's section, a passing one and one with
+// the four metrics; go test
 // -update rewrites the files in testdata.
 func TestEveryFormatMatchesItsGoldenFile(t *testing.T) {
-	reports := map[string]func() *coverage.Report{"sample": sample, "gated": gated, "passing": passing}
+	reports := map[string]func() *coverage.Report{"sample": sample, "gated": gated, "passing": passing, "metrics": metricSample}
 	for name, r := range reports {
 		for _, format := range append(Formats(), "badge") {
 			t.Run(name+"/"+format, func(t *testing.T) {

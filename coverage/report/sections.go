@@ -188,6 +188,10 @@ func writeTextSections(w io.Writer, r *coverage.Report, indent string) {
 		fmt.Fprintf(w, "\n%s\n", diffLine(d))
 		list("Changed lines not covered:", uncoveredLines(d))
 		list("Changed Go files without coverage data:", limit(d.Outside, maxListed))
+		if summary, uncovered := changedBranchLines(d); summary != "" {
+			fmt.Fprintln(w, summary)
+			list("Changed branches not covered:", uncovered)
+		}
 	}
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "\n%s\n", baselineLine(b))

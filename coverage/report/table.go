@@ -17,21 +17,25 @@ const maxExcluded = 10
 
 // Table writes r for a terminal: every package worst first, the files
 // below their thresholds, the excluded files and a one-line verdict.
-// Failing rows are marked with ✗.
+// Failing rows are marked with ✗. A report with metrics shows them side by
+// side, "% Stmts | % Branch | % Funcs | % Lines", for the total, every
+// package and the files (all with Report.ListFiles), and under the table
+// why a metric is n/a and how lines were counted.
 func Table(w io.Writer, r *coverage.Report) error {
 	r = printableReport(r)
-	fmt.Fprintln(w, Metric)
+	if hasMetrics(r) {
+		fmt.Fprintln(w, MetricsNote)
+	} else {
+		fmt.Fprintln(w, Metric)
+	}
 	if note := linesNote(r); note != "" {
 		fmt.Fprintln(w, note)
 	}
-	if err := table(w, "Package", worstFirst(r.Packages)); err != nil {
+	if err := unitTables(w, r); err != nil {
 		return err
 	}
-	if files := failing(r.Files); len(files) > 0 {
-		fmt.Fprintln(w, "\nFiles below their thresholds")
-		if err := table(w, "File", files); err != nil {
-			return err
-		}
+	for _, note := range metricNotes(r) {
+		fmt.Fprintln(w, note)
 	}
 	if len(r.Excluded) > 0 {
 		fmt.Fprintf(w, "\nExcluded %s:\n", render.Plural(len(r.Excluded), "file"))
@@ -51,6 +55,23 @@ func Table(w io.Writer, r *coverage.Report) error {
 	writeTextSections(w, r, "  ")
 	_, err := fmt.Fprintf(w, "\n%s\n", verdict(r))
 	return err
+}
+
+// unitTables writes the units: one table of every metric, or the
+// statement table of the packages and one of the files below their
+// thresholds.
+func unitTables(w io.Writer, r *coverage.Report) error {
+	if hasMetrics(r) {
+		return metricTable(w, r)
+	}
+	if err := table(w, "Package", worstFirst(r.Packages)); err != nil {
+		return err
+	}
+	if files := failing(r.Files); len(files) > 0 {
+		fmt.Fprintln(w, "\nFiles below their thresholds")
+		return table(w, "File", files)
+	}
+	return nil
 }
 
 func table(w io.Writer, kind string, rs []coverage.Result) error {
