@@ -67,6 +67,14 @@ func printableReport(r *coverage.Report) *coverage.Report {
 			d.Uncovered[i].File = printable(d.Uncovered[i].File)
 		}
 		d.Outside = printableNames(d.Outside)
+		if d.Branches != nil {
+			b := *d.Branches
+			b.Uncovered = slices.Clone(b.Uncovered)
+			for i := range b.Uncovered {
+				b.Uncovered[i].File = printable(b.Uncovered[i].File)
+			}
+			d.Branches = &b
+		}
 		c.Diff = &d
 	}
 	if r.Baseline != nil {

@@ -185,7 +185,8 @@ func TestTextReportsEscapeControlCharactersInNames(t *testing.T) {
 	r.Excluded[0].Name = "example.com/m/\rgen.go"
 	r.Unmeasured = []coverage.Excluded{{Name: "example.com/m/\x1b[8mhidden", Reason: "the test binary died"}}
 	r.Functions = &coverage.FunctionReport{Least: []coverage.Function{{Name: "F\x1b[0m", File: evil, Line: 3}}}
-	r.Diff = &coverage.DiffReport{Uncovered: []coverage.UncoveredLines{{File: "p/\x1b[1mb.go", Start: 1, End: 2}}, Outside: []string{"p/\x1bc.go"}}
+	r.Diff = &coverage.DiffReport{Uncovered: []coverage.UncoveredLines{{File: "p/\x1b[1mb.go", Start: 1, End: 2}}, Outside: []string{"p/\x1bc.go"},
+		Branches: &coverage.ChangedBranches{Uncovered: []coverage.BranchAt{{File: "p/\x1b[1md.go", Line: 4, Kind: "then"}}}}
 	r.Baseline = &coverage.BaselineReport{Added: []string{"example.com/\x1bnew"}, Removed: []string{"example.com/\x1bold"}}
 	for name, f := range map[string]Renderer{"table": Table, "github": GitHub, "markdown": Markdown} {
 		out := rendered(t, f, r)
