@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/testgate/testgate/analyzers/cleanup"
+	"github.com/testgate/testgate/analyzers/disabled"
 	"github.com/testgate/testgate/analyzers/extcall"
 	"github.com/testgate/testgate/analyzers/isolation"
 	"github.com/testgate/testgate/analyzers/noassert"
@@ -25,5 +26,6 @@ func All() []*analysis.Analyzer {
 		noassert.Analyzer,
 		extcall.Analyzer,
 		isolation.Analyzer,
+		disabled.Analyzer,
 	}
 }

@@ -71,7 +71,7 @@ func TestSelectRejectsBadSettingsNamingTheSetting(t *testing.T) {
 }
 
 func TestAllListsEveryAnalyzerWithDocumentation(t *testing.T) {
-	want := []string{"testname", "sleep", "secret", "cleanup", "noassert", "extcall", "isolation"}
+	want := []string{"testname", "sleep", "secret", "cleanup", "noassert", "extcall", "isolation", "disabled"}
 	if got := names(All()); !slices.Equal(got, want) {
 		t.Errorf("All() = %v, want %v", got, want)
 	}

@@ -72,7 +72,7 @@ func TestHelpListsCommandsAndEveryAnalyzer(t *testing.T) {
 		if res.code != 0 {
 			t.Fatalf("testgate %v exited %d: %s", args, res.code, res.stderr)
 		}
-		for _, want := range []string{"lint", "cover", "check", "version", "testname", "sleep", "secret", "cleanup", "noassert", "extcall", "isolation"} {
+		for _, want := range []string{"lint", "cover", "check", "version", "testname", "sleep", "secret", "cleanup", "noassert", "extcall", "isolation", "disabled"} {
 			if !strings.Contains(res.stdout, want) {
 				t.Errorf("testgate %v output lacks %q:\n%s", args, want, res.stdout)
 			}

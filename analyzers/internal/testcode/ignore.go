@@ -1,6 +1,7 @@
 package testcode
 
 import (
+	"go/ast"
 	"go/token"
 	"slices"
 	"strings"
@@ -59,41 +60,59 @@ type fileLine struct {
 	line int
 }
 
+// lineOf returns the physical line of pos: a directive and the node it
+// silences sit in the same file whatever //line directives say.
 func lineOf(fset *token.FileSet, pos token.Pos) fileLine {
-	p := fset.Position(pos)
+	p := fset.PositionFor(pos, false)
 	return fileLine{p.Filename, p.Line}
 }
 
 // ignoredLines returns the lines of test files on which directives silence
 // pass's analyzer, and reports the directives for it that lack a reason.
 func ignoredLines(pass *analysis.Pass) map[fileLine]bool {
-	name := pass.Analyzer.Name
 	var silenced map[fileLine]bool
 	for _, f := range pass.Files {
 		if !IsTestFile(pass, f) {
 			continue
 		}
-		for _, group := range f.Comments {
-			for _, c := range group.List {
-				rest, ok := strings.CutPrefix(c.Text, ignoreDirective)
-				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
-					continue
-				}
-				fields := strings.Fields(rest)
-				if len(fields) == 0 || !slices.Contains(strings.Split(fields[0], ","), name) {
-					continue
-				}
-				if len(fields) == 1 {
-					pass.Reportf(c.Pos(), "%s %s has no reason; add why the finding does not apply after the analyzer name", ignoreDirective, fields[0])
-					continue
-				}
-				at := lineOf(pass.Fset, c.Pos())
-				if silenced == nil {
-					silenced = make(map[fileLine]bool)
-				}
-				silenced[at] = true
-				silenced[fileLine{at.file, at.line + 1}] = true
+		for line := range IgnoredLines(pass, f) {
+			if silenced == nil {
+				silenced = make(map[fileLine]bool)
 			}
+			silenced[fileLine{pass.Fset.File(f.FileStart).Name(), line}] = true
+		}
+	}
+	return silenced
+}
+
+// IgnoredLines returns the lines of f on which //testgate:ignore directives
+// silence pass's analyzer, and reports the directives for it that lack a
+// reason. WithIgnores applies it to the test files of pass.Files; an
+// analyzer that reports in a file outside them, such as a test file that a
+// build constraint excludes, applies it to that file itself.
+func IgnoredLines(pass *analysis.Pass, f *ast.File) map[int]bool {
+	name := pass.Analyzer.Name
+	var silenced map[int]bool
+	for _, group := range f.Comments {
+		for _, c := range group.List {
+			rest, ok := strings.CutPrefix(c.Text, ignoreDirective)
+			if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+				continue
+			}
+			fields := strings.Fields(rest)
+			if len(fields) == 0 || !slices.Contains(strings.Split(fields[0], ","), name) {
+				continue
+			}
+			if len(fields) == 1 {
+				pass.Reportf(c.Pos(), "%s %s has no reason; add why the finding does not apply after the analyzer name", ignoreDirective, fields[0])
+				continue
+			}
+			if silenced == nil {
+				silenced = make(map[int]bool)
+			}
+			line := lineOf(pass.Fset, c.Pos()).line
+			silenced[line] = true
+			silenced[line+1] = true
 		}
 	}
 	return silenced

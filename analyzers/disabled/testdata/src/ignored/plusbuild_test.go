@@ -1,0 +1,7 @@
+// +build ignore
+
+package ignored_test
+
+import "testing"
+
+func TestUploadLegacy(t *testing.T) {}
