@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,14 +88,10 @@ func checkSkip(pass *analysis.Pass, f *ast.File, body *ast.BlockStmt, name strin
 		return
 	}
 	reason, known := skipReason(pass.TypesInfo, call)
-	if !known || linksIssue(reason) || !vague(reason) {
+	if !known || linksIssue(reason) || !vague(reason, pass.Pkg.Path()) {
 		return
 	}
-	start := body.Pos()
-	if docs != nil {
-		start = docs.Pos()
-	}
-	if commentLinksIssue(pass.Fset, f, start, call) {
+	if docs != nil && linksIssue(docs.Text()) && mentionsOff(docs.Text()) || commentLinksIssue(pass.Fset, f, body.Pos(), call) {
 		return
 	}
 	method := testcode.Callee(pass.TypesInfo, call).Name()
@@ -180,7 +177,9 @@ func linksIssue(text string) bool {
 }
 
 // commentLinksIssue reports whether a comment of f from start up to the
-// line of call links an issue.
+// line of call links an issue. A test's doc comment counts only when it
+// says the test is off (see checkSkip): "Issue 31810. Check that ..." names
+// the bug the test is about, not the one that keeps it off.
 func commentLinksIssue(fset *token.FileSet, f *ast.File, start token.Pos, call *ast.CallExpr) bool {
 	line := fset.Position(call.Pos()).Line
 	for _, group := range f.Comments {
@@ -222,18 +221,29 @@ func wordSet(words string) map[string]bool {
 }
 
 // vague reports whether a skip reason says only that the test is off or
-// unreliable: every word is one of offWords or fillers.
-func vague(reason string) bool {
-	reason = todoOwner.ReplaceAllString(strings.ReplaceAll(reason, "'", ""), "$1")
-	words := strings.FieldsFunc(strings.ToLower(reason), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	for _, w := range words {
-		if !offWords[w] && !fillers[w] {
+// unreliable: every word is one of offWords or fillers, or names the
+// package under test ("broken in html/template").
+func vague(reason, pkgPath string) bool {
+	for _, w := range words(reason) {
+		if !offWords[w] && !fillers[w] && !slices.Contains(strings.Split(pkgPath, "/"), w) {
 			return false
 		}
 	}
 	return true
+}
+
+// mentionsOff reports whether text says that something is off or
+// unreliable.
+func mentionsOff(text string) bool {
+	return slices.ContainsFunc(words(text), func(w string) bool { return offWords[w] })
+}
+
+// words returns the lower-cased words of text, a TODO's owner dropped.
+func words(text string) []string {
+	text = todoOwner.ReplaceAllString(strings.ReplaceAll(text, "'", ""), "$1")
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // shorten cuts a reason to a length that fits a one-line message.
