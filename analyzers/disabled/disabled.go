@@ -201,13 +201,14 @@ var (
 	// nothing more.
 	offWords = wordSet(`todo fixme xxx tbd wip hack flaky flakey flaking flakes flake broken broke breaks
 		fails failing fail failed failure disabled disable skip skipped skipping temporarily temporary temp later
-		fix fixing fixed unimplemented implemented implement implementation investigate investigation revisit
-		unstable intermittent intermittently sometimes randomly unreliable pending ignore ignored off work
-		works working doesnt dont isnt wont cant`)
+		fix fixing fixed fixes unimplemented implemented implement implementation investigate investigation
+		investigating revisit revisited unstable intermittent intermittently sometimes randomly unreliable
+		pending ignore ignored off work works working doesnt dont isnt wont cant hang hangs hanging`)
 	// fillers carry no information of their own.
 	fillers = wordSet(`a an the this that it its is are be been being was for now yet until not currently
 		still needs need to as of and or on in at ci test tests testing case here way with very right moment
-		see we should will must please due so up done properly correctly again`)
+		see we should will must please due so up done properly correctly again would if when there some
+		anymore known bug buggy problem problems issue issues`)
 	// todoOwner matches the owner of a TODO: TODO(alice).
 	todoOwner = regexp.MustCompile(`(?i)\b(todo|fixme)\([^)]*\)`)
 )
