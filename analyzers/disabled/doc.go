@@ -47,7 +47,8 @@
 // variable, a flag, testing.Short(), GOOS or GOARCH, a missing tool or
 // service, testenv helpers), skips whose reason is computed, helpers that
 // skip on behalf of their callers, tests with a tag that a build may set
-// (integration, e2e), benchmarks, fuzz targets and examples.
+// (integration, e2e), benchmarks, fuzz targets and examples, and the tests
+// of package testing itself, which skip to test t.Skip.
 //
 // A test that must stay off without an issue can say so explicitly:
 //
