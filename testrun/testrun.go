@@ -12,6 +12,7 @@ import (
 	"io"
 	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,6 +29,11 @@ type Package struct {
 	// nothing: the package did not build, or its test binary exited before
 	// writing its profile.
 	Coverage string
+	// Seed is the -shuffle seed the test binary printed, nil when it ran
+	// the tests in source order.
+	Seed *int64
+	// Order lists the top-level tests in the order they started.
+	Order []string
 }
 
 // NoStatements is go test's Coverage for a package without statements.
@@ -44,6 +50,17 @@ type Failure struct {
 	// Unfinished is set for a test that was still running when its test
 	// binary exited: log.Fatal, os.Exit, a crash or a -timeout.
 	Unfinished bool
+	// Kind is set by Classify; empty before.
+	Kind Kind
+	// Reruns and Passes count the runs of the test alone and those that
+	// passed.
+	Reruns, Passes int
+	// After names, for an order-dependent test, the earlier test whose
+	// state it depends on, when Classify could find it.
+	After string
+	// Replay holds, for an order-dependent test, the go test arguments
+	// that run it after what it depends on, in the same order.
+	Replay []string
 }
 
 // Result is what one go test run produced.
@@ -134,7 +151,7 @@ func Read(r io.Reader, progress io.Writer) (Result, error) {
 	start := time.Now()
 	running := make(map[[2]string]*tail) // (package, test) -> output; test "" for the package's own
 	builds := make(map[string]*tail)
-	coverage := make(map[string]string)
+	told := packageNews{coverage: make(map[string]string), seeds: make(map[string]*int64), orders: make(map[string][]string)}
 	tailOf := func(key [2]string) *tail {
 		t, ok := running[key]
 		if !ok {
@@ -171,10 +188,17 @@ func Read(r io.Reader, progress io.Writer) (Result, error) {
 				builds[ev.ImportPath] = t
 			}
 			t.WriteString(ev.Output)
+		case "run":
+			if !strings.Contains(ev.Test, "/") {
+				told.orders[ev.Package] = append(told.orders[ev.Package], ev.Test)
+			}
 		case "output":
 			tailOf(key).WriteString(ev.Output)
-			if c, ok := coverageOf(ev.Output); ok && coverage[ev.Package] == "" {
-				coverage[ev.Package] = c
+			if c, ok := coverageOf(ev.Output); ok && told.coverage[ev.Package] == "" {
+				told.coverage[ev.Package] = c
+			}
+			if seed, ok := shuffleSeed(ev); ok {
+				told.seeds[ev.Package] = &seed
 			}
 		case "fail":
 			if ev.Test != "" {
@@ -194,11 +218,11 @@ func Read(r io.Reader, progress io.Writer) (Result, error) {
 			if out != "" {
 				res.Failures = append(res.Failures, Failure{Package: ev.Package, Output: out})
 			}
-			res.finish(ev, "FAIL", coverage, start, progress)
+			res.finish(ev, "FAIL", told, start, progress)
 		case "pass", "skip":
 			delete(running, key)
 			if ev.Test == "" {
-				res.finish(ev, map[string]string{"pass": "ok", "skip": "?"}[ev.Action], coverage, start, progress)
+				res.finish(ev, map[string]string{"pass": "ok", "skip": "?"}[ev.Action], told, start, progress)
 			}
 		}
 	}
@@ -241,9 +265,33 @@ func coverageOf(line string) (string, bool) {
 	return strings.TrimSpace(c), ok
 }
 
-func (r *Result) finish(ev event, status string, coverage map[string]string, start time.Time, progress io.Writer) {
-	p := Package{Path: ev.Package, Status: status, Elapsed: time.Duration(ev.Elapsed * float64(time.Second)), Coverage: coverage[ev.Package]}
-	delete(coverage, ev.Package)
+// packageNews is what the events of the packages still running have
+// told, by package: go test's coverage line, the shuffle seed and the order
+// of the tests.
+type packageNews struct {
+	coverage map[string]string
+	seeds    map[string]*int64
+	orders   map[string][]string
+}
+
+// shuffleSeed returns the seed that a test binary run with -shuffle prints
+// before its first test.
+func shuffleSeed(ev event) (int64, bool) {
+	rest, ok := strings.CutPrefix(ev.Output, "-test.shuffle ")
+	if !ok || ev.Test != "" {
+		return 0, false
+	}
+	seed, err := strconv.ParseInt(strings.TrimSpace(rest), 10, 64)
+	return seed, err == nil
+}
+
+func (r *Result) finish(ev event, status string, told packageNews, start time.Time, progress io.Writer) {
+	pkg := ev.Package
+	p := Package{Path: pkg, Status: status, Elapsed: time.Duration(ev.Elapsed * float64(time.Second)),
+		Coverage: told.coverage[pkg], Seed: told.seeds[pkg], Order: told.orders[pkg]}
+	delete(told.coverage, pkg)
+	delete(told.seeds, pkg)
+	delete(told.orders, pkg)
 	r.Packages = append(r.Packages, p)
 	if progress == nil {
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -146,7 +147,7 @@ func TestReadNamesTheTestThatWasRunningWhenItsBinaryExited(t *testing.T) {
 		t.Fatalf("Read: %v", err)
 	}
 	want := Failure{Package: "m/a", Test: "TestServer/starts", Output: "=== RUN   TestServer/starts\nserver: port 8080 in use\n", Unfinished: true}
-	if len(res.Failures) != 1 || res.Failures[0] != want {
+	if len(res.Failures) != 1 || !reflect.DeepEqual(res.Failures[0], want) {
 		t.Errorf("failures = %+v, want only %+v", res.Failures, want)
 	}
 	if len(res.Packages) != 1 || res.Packages[0].Coverage != "" {

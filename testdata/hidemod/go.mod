@@ -1,0 +1,3 @@
+module example.com/hidemod
+
+go 1.26
