@@ -30,6 +30,11 @@
 //	    tolerance: 0.5        # percentage points a figure may drop; default 0.5
 //	  ignore:                 # //coverage:ignore directives
 //	    require-reason: true  # a directive without a reason is an error; default true
+//	lint:                     # the analyzers testgate check runs (see Lint)
+//	  disable: [extcall]
+//	check:                    # how testgate check runs the tests (see Check)
+//	  shuffle: on             # on, off or a seed; default on
+//	  flaky: fail             # fail or warn; default fail
 //
 // Paths are regular expressions (RE2) matched anywhere in a package's import
 // path or a file's name in the profile ("example.com/m/pkg/x.go"). For each
@@ -68,6 +73,7 @@ const FileName = ".testgate.yml"
 type Config struct {
 	Coverage Coverage `yaml:"coverage"`
 	Lint     Lint     `yaml:"lint"`
+	Check    Check    `yaml:"check"`
 }
 
 // Coverage configures testgate cover.
@@ -177,7 +183,7 @@ func Default() *Config {
 		Diff:     Diff{Threshold: Percent(p.Diff.Threshold), MinStatements: p.Diff.MinStatements},
 		Baseline: Baseline{Tolerance: Percent(p.BaselineTolerance)},
 		Ignore:   Ignore{RequireReason: true},
-	}}
+	}, Check: Check{Shuffle: "on", Flaky: FlakyFail}}
 }
 
 // MaxSize bounds a configuration file: a real one takes a few kilobytes,

@@ -63,7 +63,7 @@ func TestParseRejectsBadConfigNamingLineAndKey(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
-		{"unknown top-level key", "coverage: {}\nlinter: {}\n", `x.yml:2: unknown key "linter" at the top level (known: coverage, lint)`},
+		{"unknown top-level key", "coverage: {}\nlinter: {}\n", `x.yml:2: unknown key "linter" at the top level (known: coverage, lint, check)`},
 		{"unknown threshold key", "coverage:\n  threshold:\n    total: 80\n    pakage: 3\n", `x.yml:4: unknown key "pakage" in coverage.threshold (known: total, package, file, function)`},
 		{"unknown override key", "coverage:\n  overrides:\n    - path: x\n      files: 3\n", `x.yml:4: unknown key "files" in coverage.overrides[0]`},
 		{"threshold not a number", "coverage:\n  threshold:\n    total: high\n", `x.yml:3: coverage.threshold.total: want a percentage from 0 to 100, got "high"`},
@@ -81,7 +81,7 @@ func TestParseRejectsBadConfigNamingLineAndKey(t *testing.T) {
 		{"duplicate key", "coverage:\n  threshold:\n    total: 80\n    total: 90\n", "x.yml:4: duplicate key coverage.threshold.total (first on line 3)"},
 		{"syntax error", "coverage:\n  threshold: [\n", "x.yml:2: did not find expected node content"},
 		{"tabs", "coverage:\n\tthreshold: {}\n", "x.yml:2: found character that cannot start any token"},
-		{"top level a list", "- coverage\n", "x.yml:1: want a mapping of coverage, lint, got a list"},
+		{"top level a list", "- coverage\n", "x.yml:1: want a mapping of coverage, lint, check, got a list"},
 		{"empty list item", "coverage:\n  overrides:\n    -\n", "x.yml:3: coverage.overrides[0]: empty list item"},
 		{"second document", "coverage: {}\n---\nlint:\n  disable: [sleep]\n", "x.yml:3: a second YAML document: testgate reads only one"},
 		{"third document after an empty one", "coverage: {}\n---\n---\ncoverage: {}\n", "x.yml:4: a second YAML document"},
