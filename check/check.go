@@ -5,6 +5,7 @@ package check
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"flag"
 	"io"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/testgate/testgate/coverage"
 	"github.com/testgate/testgate/internal/argv"
+	"github.com/testgate/testgate/internal/render"
 	"github.com/testgate/testgate/lint"
 	"github.com/testgate/testgate/testrun"
 )
@@ -32,14 +34,29 @@ type Options struct {
 	Coverage coverage.Options
 	// Progress receives a line per tested package; nil keeps quiet.
 	Progress io.Writer
+	// Shuffle is the seed that orders the tests (go test -shuffle); nil
+	// runs them in source order. It takes the place of a -shuffle among
+	// GoTestArgs, which would leave the summary without the seed.
+	Shuffle *int64
+	// RerunFails bounds the runs of each failed test alone that tell
+	// failing, flaky and order-dependent tests apart (see
+	// testrun.Classify); 0 reruns nothing and calls every failure failing.
+	RerunFails int
+	// FlakyWarn lists flaky tests without failing the check.
+	FlakyWarn bool
 }
 
 // A Summary is everything a check found.
 type Summary struct {
-	Tests    testrun.Result
-	Lint     *lint.Result     // nil when LintErr is set
-	LintErr  error            // the analyzers could not run
-	Coverage *coverage.Report // nil when go test wrote no coverage data
+	Tests testrun.Result
+	// Seed ordered the tests; nil when they ran in source order.
+	Seed *int64
+	// Replay is the go test command that runs the tests in the same order.
+	Replay    string
+	FlakyWarn bool
+	Lint      *lint.Result     // nil when LintErr is set
+	LintErr   error            // the analyzers could not run
+	Coverage  *coverage.Report // nil when go test wrote no coverage data
 	// Unmeasured are the packages tested that wrote no coverage, with why
 	// (also in Coverage.Unmeasured when there is a report).
 	Unmeasured []coverage.Excluded
@@ -73,18 +90,27 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The temporary directory holds the profile unless the user named one,
+	// and the reruns' profiles.
+	dir, err := os.MkdirTemp("", "testgate-check-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
 	if profile == "" {
-		dir, err := os.MkdirTemp("", "testgate-check-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(dir)
 		profile = filepath.Join(dir, "coverage.out")
 	}
 
 	// The analyzers load and type-check while the tests run: on a busy
 	// machine it costs little, and it keeps check close to go test's time.
-	s := &Summary{}
+	s := &Summary{FlakyWarn: opts.FlakyWarn}
+	if opts.Shuffle != nil {
+		// One seed for every package, printed, replays them all. Without
+		// one no -shuffle is passed at all: any -shuffle, even off, turns
+		// off go test's cache.
+		args = append([]string{testrun.ShuffleFlag(opts.Shuffle)}, args...)
+		s.Seed, s.Replay = opts.Shuffle, "go test "+render.Shell(args)
+	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		s.Lint, s.LintErr = lint.Run(lint.Options{
@@ -100,13 +126,31 @@ func Run(ctx context.Context, opts Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Only a run with failures costs reruns.
+	reruns, err := testrun.Classify(ctx, &s.Tests, testrun.RerunOptions{
+		Dir:      opts.Coverage.Dir,
+		Flags:    goFlags,
+		Times:    opts.RerunFails,
+		CoverDir: dir,
+	})
+	if err != nil {
+		return nil, err
+	}
 	// go test finishes packages in parallel; the summary lists them in a
 	// stable order.
 	slices.SortStableFunc(s.Tests.Packages, func(a, b testrun.Package) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortStableFunc(s.Tests.Failures, func(a, b testrun.Failure) int { return strings.Compare(a.Package, b.Package) })
 	s.Unmeasured = unmeasured(s.Tests)
 	if hasBlocks(profile) {
 		cov := opts.Coverage
+		// A block covered by any run is covered: a test that failed
+		// first and passed when run again still covers what it ran.
 		cov.Profiles = append(slices.Clone(cov.Profiles), profile)
+		for _, p := range reruns {
+			if hasBlocks(p) {
+				cov.Profiles = append(cov.Profiles, p)
+			}
+		}
 		if s.Coverage, s.Warnings, err = coverage.Check(cov); err != nil {
 			return nil, err
 		}
@@ -215,8 +259,14 @@ func hasBlocks(profile string) bool {
 // Problems lists why the check fails; none means it passes.
 func (s *Summary) Problems() []string {
 	list := []string{} // JSON's "problems": [] when it passes
-	if !s.Tests.Passed() {
+	if s.failing() {
 		list = append(list, "tests failed")
+	}
+	if len(s.failures(testrun.OrderDependent)) > 0 {
+		list = append(list, "order-dependent tests failed")
+	}
+	if len(s.failures(testrun.Flaky)) > 0 && !s.FlakyWarn {
+		list = append(list, "flaky tests failed")
 	}
 	switch {
 	case s.LintErr != nil:
@@ -244,4 +294,27 @@ func (s *Summary) Verdict() string {
 		return "check: FAIL: " + strings.Join(problems, ", ")
 	}
 	return "check: PASS"
+}
+
+// failing reports whether a test failed every time, or a package failed
+// without a failed test to blame.
+func (s *Summary) failing() bool {
+	if len(s.failures(testrun.Failing)) > 0 {
+		return true
+	}
+	return slices.ContainsFunc(s.Tests.Packages, func(p testrun.Package) bool {
+		return p.Status == "FAIL" && !slices.ContainsFunc(s.Tests.Failures, func(f testrun.Failure) bool { return f.Package == p.Path })
+	})
+}
+
+// failures returns the failures of kind k, an unclassified failure
+// counting as failing.
+func (s *Summary) failures(k testrun.Kind) []testrun.Failure {
+	var list []testrun.Failure
+	for _, f := range s.Tests.Failures {
+		if cmp.Or(f.Kind, testrun.Failing) == k {
+			list = append(list, f)
+		}
+	}
+	return list
 }

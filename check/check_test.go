@@ -66,18 +66,7 @@ func TestWriteMatchesTheGoldenFileInEveryFormat(t *testing.T) {
 	dir := checkModule(t)
 	for _, format := range report.Formats() {
 		t.Run(format, func(t *testing.T) {
-			var out bytes.Buffer
-			if err := sum.Write(&out, format, dir); err != nil {
-				t.Fatal(err)
-			}
-			got := durations.ReplaceAllFunc(out.Bytes(), func(m []byte) []byte {
-				if m[0] == '(' {
-					return []byte("(0.00s)")
-				}
-				return []byte(`"seconds": 0`)
-			})
-			got = bytes.ReplaceAll(got, []byte(filepath.ToSlash(dir)), []byte("$ROOT"))
-			testtree.Golden(t, filepath.Join("testdata", "summary-"+format+".golden"), got)
+			testtree.Golden(t, filepath.Join("testdata", "summary-"+format+".golden"), written(t, sum, format, dir))
 		})
 	}
 }
@@ -126,4 +115,63 @@ func TestSplitArgsKeepsOnlyTestgateFlags(t *testing.T) {
 	if got, want := strings.Join(goTest, " "), "-race -tags e2e ./... -args -total"; got != want {
 		t.Errorf("go test args = %q, want %q", got, want)
 	}
+}
+
+// TestRunTellsFailingFlakyAndOrderDependentTestsApart checks
+// testdata/hidemod, shuffled with seed 9, which runs
+// TestRegisterAddsTheUser before TestUsersStartEmpty; its flaky test fails
+// on its first run only, through a marker file, and covers Backoff only
+// when it passes. Each format is compared with a golden file.
+func TestRunTellsFailingFlakyAndOrderDependentTestsApart(t *testing.T) {
+	dir := testtree.Testdata("hidemod")
+	t.Setenv("HIDEMOD_FLAKY_MARKER", filepath.Join(t.TempDir(), "ran"))
+	seed := int64(9)
+	sum, err := Run(context.Background(), Options{
+		Analyzers:  analyzers.All(),
+		Coverage:   coverage.Options{Dir: dir, Policy: coverage.DefaultPolicy()},
+		Shuffle:    &seed,
+		RerunFails: 2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"tests failed", "order-dependent tests failed", "flaky tests failed", "the analyzers reported"}
+	if got := sum.Problems(); !slices.Equal(got, want) {
+		t.Errorf("Problems() = %q, want %q", got, want)
+	}
+	for _, p := range sum.Coverage.Packages {
+		// Backoff's two covered statements run only in the reruns.
+		if p.Name == "example.com/hidemod/flaky" && p.Covered != 2 {
+			t.Errorf("flaky package: %d statements covered, want 2 (the reruns' coverage merged)", p.Covered)
+		}
+	}
+	for _, format := range report.Formats() {
+		t.Run(format, func(t *testing.T) {
+			testtree.Golden(t, filepath.Join("testdata", "hidemod-"+format+".golden"), written(t, sum, format, dir))
+		})
+	}
+
+	sum.FlakyWarn = true
+	if got := sum.Problems(); slices.Contains(got, "flaky tests failed") {
+		t.Errorf("Problems() with flaky: warn = %q, want the flaky test not to fail the check", got)
+	}
+	if got := string(written(t, sum, "github", dir)); !strings.Contains(got, "::warning title=FLAKY example.com/hidemod/flaky.TestBackoffDoubles::") {
+		t.Errorf("github format with flaky: warn lacks a warning for the flaky test:\n%s", got)
+	}
+}
+
+// written renders sum in format with durations written 0 and dir $ROOT.
+func written(t *testing.T, sum *Summary, format, dir string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if err := sum.Write(&out, format, dir); err != nil {
+		t.Fatal(err)
+	}
+	got := durations.ReplaceAllFunc(out.Bytes(), func(m []byte) []byte {
+		if m[0] == '(' {
+			return []byte("(0.00s)")
+		}
+		return []byte(`"seconds": 0`)
+	})
+	return bytes.ReplaceAll(got, []byte(filepath.ToSlash(dir)), []byte("$ROOT"))
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -48,6 +49,12 @@ func (s *Summary) Write(w io.Writer, format, root string) error {
 	}
 	heading("Tests")
 	s.writeTests(w, format)
+	for _, k := range sections {
+		if failures := s.failures(k.kind); len(failures) > 0 {
+			heading(k.title)
+			s.writeFailures(w, format, k, failures)
+		}
+	}
 	heading("Lint")
 	switch {
 	case s.LintErr != nil:
@@ -81,6 +88,18 @@ func (s *Summary) Write(w io.Writer, format, root string) error {
 	return err
 }
 
+// A section lists the failed tests of one kind, each entry labeled.
+type section struct {
+	kind         testrun.Kind
+	title, label string
+}
+
+var sections = []section{
+	{testrun.Failing, "Failing tests", "FAIL"},
+	{testrun.Flaky, "Flaky tests", "FLAKY"},
+	{testrun.OrderDependent, "Order-dependent tests", "ORDER-DEPENDENT"},
+}
+
 func (s *Summary) writeTests(w io.Writer, format string) {
 	failedPkgs := 0
 	for _, p := range s.Tests.Packages {
@@ -91,18 +110,69 @@ func (s *Summary) writeTests(w io.Writer, format string) {
 	if format != "github" {
 		fmt.Fprintf(w, "%s tested, %d failed\n", render.Plural(len(s.Tests.Packages), "package"), failedPkgs)
 	}
-	writeBounded(w, len(s.Tests.Failures), maxTestsBytes, "failures: go test shows them all", func(i int) string {
-		f := s.Tests.Failures[i]
+	if s.Seed == nil {
+		return
+	}
+	switch format {
+	case "github":
+		// A failed write shows again in the verdict's, whose error Write returns.
+		_ = render.WorkflowCommand(w, "notice", []render.Prop{{Key: "title", Value: "testgate shuffle"}}, fmt.Sprintf("tests shuffled with seed %d; replay the order with: %s", *s.Seed, s.Replay))
+	case "markdown":
+		fmt.Fprintf(w, "\nTests shuffled with seed %d; replay the order with `%s`\n", *s.Seed, s.Replay)
+	default:
+		fmt.Fprintf(w, "tests shuffled with seed %d; replay the order with: %s\n", *s.Seed, s.Replay)
+	}
+}
+
+// writeFailures lists the failed tests of one kind, each with what the
+// reruns found and the end of its first failed run's output.
+func (s *Summary) writeFailures(w io.Writer, format string, k section, failures []testrun.Failure) {
+	level := "error"
+	if k.kind == testrun.Flaky && s.FlakyWarn {
+		level = "warning"
+	}
+	writeBounded(w, len(failures), maxTestsBytes, "failures: go test shows them all", func(i int) string {
+		f := failures[i]
 		var item strings.Builder
 		name := failureName(f)
+		detail := s.detail(f)
 		output := strings.TrimRight(f.Output, "\n")
+		var replay string
+		if len(f.Replay) > 0 {
+			replay = "go test " + render.Shell(f.Replay)
+		}
 		switch format {
 		case "github":
-			render.WorkflowCommand(&item, "error", []render.Prop{{Key: "title", Value: "FAIL " + name}}, output)
+			msg := output
+			if replay != "" {
+				msg = "replay: " + replay + "\n" + msg
+			}
+			if detail != "" {
+				msg = detail + "\n" + msg
+			}
+			render.WorkflowCommand(&item, level, []render.Prop{{Key: "title", Value: k.label + " " + name}}, msg)
 		case "markdown":
-			fmt.Fprintf(&item, "\n**FAIL** `%s`\n\n```\n%s\n```\n", name, output)
+			if i > 0 {
+				fmt.Fprintln(&item)
+			}
+			fmt.Fprintf(&item, "**%s** `%s`", k.label, name)
+			if detail != "" {
+				fmt.Fprintf(&item, ": %s", render.Markdown(detail))
+			}
+			fmt.Fprintln(&item)
+			if replay != "" {
+				fmt.Fprintf(&item, "\nReplay: `%s`\n", replay)
+			}
+			fmt.Fprintf(&item, "\n```\n%s\n```\n", output)
 		default:
-			fmt.Fprintf(&item, "--- FAIL: %s\n", name)
+			fmt.Fprintf(&item, "--- %s: %s", k.label, name)
+			if detail != "" {
+				fmt.Fprintf(&item, ": %s", detail)
+			}
+			fmt.Fprintln(&item)
+			if replay != "" {
+				fmt.Fprintf(&item, "    replay: %s\n", replay)
+			}
 			for line := range strings.SplitSeq(output, "\n") {
 				if line != "" {
 					fmt.Fprintf(&item, "    %s\n", line)
@@ -143,6 +213,28 @@ func writeBounded(w io.Writer, n, most int, more string, item func(i int) string
 	}
 }
 
+// detail says what the reruns of a failed test found.
+func (s *Summary) detail(f testrun.Failure) string {
+	order := "source order"
+	if s.Seed != nil {
+		order = fmt.Sprintf("-shuffle=%d", *s.Seed)
+	}
+	switch {
+	case f.Reruns == 0:
+		return ""
+	case f.Kind == testrun.Failing:
+		return fmt.Sprintf("failed all %s alone", render.Plural(f.Reruns, "run"))
+	case f.Kind == testrun.Flaky && f.Passes < f.Reruns:
+		return fmt.Sprintf("passed %d of %s alone", f.Passes, render.Plural(f.Reruns, "run"))
+	case f.Kind == testrun.Flaky:
+		return fmt.Sprintf("passed all %s alone and its package's run in the same order (%s)", render.Plural(f.Reruns, "run"), order)
+	case f.After != "":
+		return fmt.Sprintf("passes alone, fails after %s (%s)", f.After, order)
+	default:
+		return fmt.Sprintf("passes alone, fails again in its package's order (%s)", order)
+	}
+}
+
 func (s *Summary) writeLint(w io.Writer, format, root string) {
 	item := "%s: %s (%s)\n"
 	if format == "markdown" {
@@ -171,6 +263,7 @@ type jsonSummary struct {
 type jsonTests struct {
 	Packages []jsonPackage `json:"packages"`
 	Failures []jsonFailure `json:"failures"`
+	Seed     *int64        `json:"seed"` // null when the tests ran in source order
 }
 
 type jsonPackage struct {
@@ -187,6 +280,7 @@ type jsonFailure struct {
 	Test       string `json:"test,omitempty"` // empty when the package failed as a whole
 	Output     string `json:"output"`         // the end of it: the last lines, or those around a panic
 	Unfinished bool   `json:"unfinished,omitempty"`
+	Kind       string `json:"kind"` // failing, flaky or order-dependent
 }
 
 type jsonFinding struct {
@@ -199,7 +293,7 @@ func (s *Summary) writeJSON(w io.Writer, root string) error {
 	doc := jsonSummary{
 		Pass:     len(s.Problems()) == 0,
 		Problems: s.Problems(),
-		Tests:    jsonTests{Packages: []jsonPackage{}, Failures: []jsonFailure{}},
+		Tests:    jsonTests{Packages: []jsonPackage{}, Failures: []jsonFailure{}, Seed: s.Seed},
 		Lint:     []jsonFinding{},
 		Coverage: s.Coverage,
 	}
@@ -207,7 +301,7 @@ func (s *Summary) writeJSON(w io.Writer, root string) error {
 		doc.Tests.Packages = append(doc.Tests.Packages, jsonPackage{p.Path, p.Status, p.Elapsed.Seconds(), p.Coverage})
 	}
 	for _, f := range s.Tests.Failures {
-		doc.Tests.Failures = append(doc.Tests.Failures, jsonFailure{f.Package, f.Test, f.Output, f.Unfinished})
+		doc.Tests.Failures = append(doc.Tests.Failures, jsonFailure{f.Package, f.Test, f.Output, f.Unfinished, string(cmp.Or(f.Kind, testrun.Failing))})
 	}
 	if s.Lint != nil {
 		for _, f := range s.Lint.Findings {

@@ -14,31 +14,46 @@ import (
 	"github.com/testgate/testgate/analyzers"
 	"github.com/testgate/testgate/check"
 	"github.com/testgate/testgate/config"
+	"github.com/testgate/testgate/testrun"
 )
 
 const checkUsage = `Usage: testgate check [testgate flags] [go test flags] [packages]
 
 The one command to run before merging: runs go test with coverage on the
-packages (default ./...), runs every testgate analyzer on the same packages,
-then gates coverage, and prints one summary. Flags that testgate does not
-know (-race, -tags, -short, -run, ...) pass through to go test.
+packages (default ./...) in a shuffled order, runs every testgate analyzer
+on the same packages, then gates coverage, and prints one summary. Flags
+that testgate does not know (-race, -tags, -short, -run, ...) pass through
+to go test. Each failed test runs again alone, and its package again in
+the same order, to tell failing, flaky and order-dependent tests apart.
 .testgate.yml configures all of it: the coverage section as for testgate
-cover, and the lint section (enable, disable, per-analyzer options).
+cover, the lint section (enable, disable, per-analyzer options), and the
+check section (shuffle: on, off or a seed; flaky: fail or warn).
 
 A -coverprofile among the go test flags is the profile gated, and stays.
 
-Exit status: 0 everything passed, 1 a test failed, the analyzers reported
-or coverage missed a threshold, 2 bad usage (a package pattern with nothing
-to test), configuration or input, 128+N stopped by signal N (SIGINT, SIGTERM).
+Exit status: 0 everything passed, 1 a test failed (a flaky one too, unless
+check.flaky is warn), the analyzers reported or coverage missed a
+threshold, 2 bad usage (a package pattern with nothing to test),
+configuration or input, 128+N stopped by signal N (SIGINT, SIGTERM).
 
 testgate flags:
 `
 
+// checkOptions are check's own flags beside the coverage gate's.
+type checkOptions struct {
+	*coverOptions
+	shuffle    string
+	rerunFails int
+}
+
 // newCheckFlags returns check's flag set, which holds the coverage gate's
 // flags, and their values.
-func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *coverOptions) {
+func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkOptions) {
 	fs := newFlagSet("testgate check", checkUsage, stderr)
-	return fs, registerCoverFlags(fs)
+	opts := &checkOptions{coverOptions: registerCoverFlags(fs)}
+	fs.StringVar(&opts.shuffle, "shuffle", "", "order of the tests: `on` (a new seed, printed), off, or a seed; replaces go test's -shuffle (default check.shuffle of the configuration, else on)")
+	fs.IntVar(&opts.rerunFails, "rerun-fails", 2, "run each failed test alone up to `N` times to tell failing, flaky and order-dependent tests apart; 0 reruns nothing")
+	return fs, opts
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -52,6 +67,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if opts.rerunFails < 0 {
+		return fail(fmt.Errorf("-rerun-fails %d: want a number of runs, 0 or more", opts.rerunFails))
+	}
+	seed, err := testrun.ParseShuffle(cmp.Or(opts.shuffle, string(cfg.Check.Shuffle)))
+	if err != nil {
+		return fail(err)
+	}
 	selected, err := analyzers.Select(analyzers.All(), cfg.Lint.Settings, "lint")
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w", cmp.Or(opts.configFile, config.FileName), err))
@@ -62,7 +84,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := stopOnSignal()
 	defer stop()
-	sum, err := check.Run(ctx, check.Options{GoTestArgs: goTestArgs, Analyzers: selected, Coverage: gate, Progress: progress})
+	sum, err := check.Run(ctx, check.Options{
+		GoTestArgs: goTestArgs,
+		Analyzers:  selected,
+		Coverage:   gate,
+		Progress:   progress,
+		Shuffle:    seed,
+		RerunFails: opts.rerunFails,
+		FlakyWarn:  cfg.Check.Flaky == config.FlakyWarn,
+	})
 	var stopped stoppedBy
 	if errors.As(err, &stopped) {
 		fmt.Fprintf(stderr, "testgate check: %v: go test stopped, nothing gated\n", err)

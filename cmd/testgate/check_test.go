@@ -149,3 +149,100 @@ func TestCheckPutsTheDefaultPackagesBeforeTestBinaryArgs(t *testing.T) {
 		t.Errorf("check -run TestAdd -args -test.short did not test ./...:\n%s\n%s", res.stdout, res.stderr)
 	}
 }
+
+var hideModule = filepath.Join("..", "..", "testdata", "hidemod")
+
+// writeConfig writes a configuration file for check into a temporary
+// directory and returns its path.
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "testgate.yml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCheckExitsAsCheckFlakyConfigures runs hidemod's flaky test, which
+// fails on its first run only, under both policies.
+func TestCheckExitsAsCheckFlakyConfigures(t *testing.T) {
+	cases := []struct {
+		policy   string
+		wantCode int
+		verdict  string
+	}{
+		{"fail", exitFailed, "check: FAIL: flaky tests failed"},
+		{"warn", exitOK, "check: PASS"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.policy, func(t *testing.T) {
+			t.Setenv("HIDEMOD_FLAKY_MARKER", filepath.Join(t.TempDir(), "ran"))
+			config := writeConfig(t, "check:\n  flaky: "+tc.policy+"\ncoverage:\n  threshold: {total: 50}\n")
+			res := checkIn(t, hideModule, "-config", config, "./flaky")
+			if res.code != tc.wantCode {
+				t.Fatalf("check with flaky: %s = exit %d, want %d\nstdout:\n%s\nstderr:\n%s", tc.policy, res.code, tc.wantCode, res.stdout, res.stderr)
+			}
+			for _, want := range []string{"== flaky tests", "--- FLAKY: example.com/hidemod/flaky.TestBackoffDoubles: passed all 2 runs alone", "tests shuffled with seed ", tc.verdict} {
+				if !strings.Contains(res.stdout, want) {
+					t.Errorf("check output lacks %q:\n%s", want, res.stdout)
+				}
+			}
+		})
+	}
+}
+
+func TestCheckShuffleFlagWinsOverTheConfig(t *testing.T) {
+	config := writeConfig(t, "check:\n  shuffle: 7\ncoverage:\n  threshold: {total: 0}\n")
+	cases := []struct {
+		name     string
+		args     []string
+		wantSeed string // in the JSON document
+	}{
+		{"the config's seed", nil, "7"},
+		{"the flag's seed", []string{"-shuffle=9"}, "9"},
+		{"shuffling off", []string{"-shuffle", "off"}, "null"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"-config", config, "-format=json", "-count=2"}, tc.args...)
+			res := checkIn(t, checkModule, append(args, "./calc")...)
+			var doc struct {
+				Pass  bool `json:"pass"`
+				Tests struct {
+					Seed json.RawMessage `json:"seed"`
+				} `json:"tests"`
+			}
+			if err := json.Unmarshal([]byte(res.stdout), &doc); err != nil {
+				t.Fatalf("check -format=json: %v\n%s\n%s", err, res.stdout, res.stderr)
+			}
+			if !doc.Pass || res.code != exitOK || string(doc.Tests.Seed) != tc.wantSeed {
+				t.Errorf("check %q = exit %d, pass %v, seed %s; want exit 0, pass, seed %s", args, res.code, doc.Pass, doc.Tests.Seed, tc.wantSeed)
+			}
+		})
+	}
+}
+
+func TestCheckRejectsBadShuffleAndRerunValues(t *testing.T) {
+	cases := []struct {
+		name       string
+		args       []string
+		config     string
+		wantStderr string
+	}{
+		{"shuffle word", []string{"-shuffle=sometimes", "./calc"}, "", `-shuffle is "sometimes": want on, off or a seed`},
+		{"negative reruns", []string{"-rerun-fails=-1", "./calc"}, "", "-rerun-fails -1: want a number of runs, 0 or more"},
+		{"flaky policy in the config", []string{"./calc"}, "check:\n  flaky: maybe\n", `check.flaky: want fail or warn, got "maybe"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := tc.args
+			if tc.config != "" {
+				args = append([]string{"-config", writeConfig(t, tc.config)}, args...)
+			}
+			res := checkIn(t, checkModule, args...)
+			if res.code != exitBadUsage || !strings.Contains(res.stderr, tc.wantStderr) {
+				t.Errorf("check %q = exit %d, stderr %q; want exit 2 and %q", args, res.code, res.stderr, tc.wantStderr)
+			}
+		})
+	}
+}

@@ -63,3 +63,24 @@ func Markdown(s string) string {
 func MarkdownCell(s string) string {
 	return strings.ReplaceAll(Markdown(s), "\n", "<br>")
 }
+
+// Shell joins args into a command line for a POSIX shell, quoting the
+// arguments that need it: -run=^(TestA|TestB)$ becomes '-run=^(TestA|TestB)$'.
+func Shell(args []string) string {
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = a
+		if a == "" || strings.ContainsFunc(a, needsQuote) {
+			quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+	}
+	return strings.Join(quoted, " ")
+}
+
+func needsQuote(r rune) bool {
+	switch {
+	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+		return false
+	}
+	return !strings.ContainsRune("-_./=:,@%+", r)
+}

@@ -50,3 +50,20 @@ func TestMarkdownKeepsNamesLiteral(t *testing.T) {
 		t.Errorf("MarkdownCell = %q, want %q", got, want)
 	}
 }
+
+func TestShellQuotesOnlyWhatTheShellWouldRead(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-shuffle=9", "./..."}, "-shuffle=9 ./..."},
+		{[]string{"-run=^(TestA|TestB)$", "example.com/m/p"}, "'-run=^(TestA|TestB)$' example.com/m/p"},
+		{[]string{"-ldflags=-X main.v=1", ""}, "'-ldflags=-X main.v=1' ''"},
+		{[]string{"it's"}, `'it'\''s'`},
+	}
+	for _, tc := range cases {
+		if got := Shell(tc.args); got != tc.want {
+			t.Errorf("Shell(%q) = %s, want %s", tc.args, got, tc.want)
+		}
+	}
+}
