@@ -42,13 +42,18 @@ func runProbe(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+var kindNames = map[testcode.Kind]string{
+	testcode.Test:      "test",
+	testcode.Benchmark: "benchmark",
+	testcode.Fuzz:      "fuzz",
+	testcode.Example:   "example",
+	testcode.Main:      "testmain",
+}
+
 func funcKind(pass *analysis.Pass, decl *ast.FuncDecl) string {
 	var kinds []string
-	if testcode.IsTestFunc(pass, decl) {
-		kinds = append(kinds, "test")
-	}
-	if testcode.IsTestMain(pass, decl) {
-		kinds = append(kinds, "testmain")
+	if kind := kindNames[testcode.KindOf(pass, decl)]; kind != "" {
+		kinds = append(kinds, kind)
 	}
 	if v := testcode.TestingParam(pass.TypesInfo, decl.Type); v != nil {
 		kinds = append(kinds, "param="+v.Name())
