@@ -86,7 +86,7 @@ type checker struct {
 	file    *ast.File
 	indexes map[ast.Node]*funcIndex      // by outermost function
 	helpers map[*types.Func]helperEffect // by the package's function
-	tests   *testcode.Tests               // built on first need
+	tests   *testcode.Tests              // built on first need
 }
 
 // A site is a call that acquires something, in a function with a testing

@@ -199,15 +199,8 @@ func run(pass *analysis.Pass) (any, error) {
 // mayDial reports whether the package is or imports a package that dials,
 // or one with functions that do.
 func mayDial(pass *analysis.Pass) bool {
-	if slices.Contains(dialingPackages, pass.Pkg.Path()) {
-		return true
-	}
-	for _, imp := range pass.Pkg.Imports() {
-		if slices.Contains(dialingPackages, imp.Path()) || pass.ImportPackageFact(imp, new(hasDialers)) {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(dialingPackages, pass.Pkg.Path()) || testcode.Imports(pass.Pkg, dialingPackages...) ||
+		slices.ContainsFunc(pass.Pkg.Imports(), func(imp *types.Package) bool { return pass.ImportPackageFact(imp, new(hasDialers)) })
 }
 
 // defs returns the writes of the package's variables, recorded on first
@@ -375,20 +368,7 @@ func (c *checker) readsSetting(cond ast.Expr) bool {
 // runs reports whether go test runs decl: examples without an output
 // comment are only compiled.
 func (c *checker) runs(decl *ast.FuncDecl) bool {
-	if !strings.HasPrefix(decl.Name.Name, "Example") || decl.Recv != nil || !testcode.InTestFile(c.pass, decl.Pos()) {
-		return true
-	}
-	file := testcode.FileOf(c.pass, decl.Pos())
-	for _, group := range file.Comments {
-		if group.Pos() < decl.Body.Pos() || group.End() > decl.Body.End() {
-			continue
-		}
-		text := strings.ToLower(strings.TrimSpace(group.Text()))
-		if strings.HasPrefix(text, "output:") || strings.HasPrefix(text, "unordered output:") {
-			return true
-		}
-	}
-	return false
+	return testcode.KindOf(c.pass, decl) != testcode.Example || testcode.ExampleRuns(c.pass, decl)
 }
 
 // guarded reports whether fi, or a function of the package it calls, skips

@@ -214,8 +214,8 @@ func (f *flow) str(e ast.Expr) str {
 		return unknown
 	}
 	defer f.leave()
-	if tv, ok := f.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return text(constant.StringVal(tv.Value))
+	if s, ok := testcode.ConstString(f.info, e); ok {
+		return text(s)
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:

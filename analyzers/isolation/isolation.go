@@ -211,8 +211,8 @@ type test struct {
 }
 
 type processCall struct {
-	call   *ast.CallExpr
-	method string
+	call     *ast.CallExpr
+	method   string
 	via      *types.Func // the helper that calls it, or nil
 	parallel testcode.Parallelism
 }

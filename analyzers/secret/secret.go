@@ -38,7 +38,9 @@ const minLiteralLen = credential.MinRandomLen + len(`""`)
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{info: pass.TypesInfo, hexVectors: importsHex(pass.Pkg)}
+	// A package that decodes hex has hex strings that are byte test
+	// vectors rather than API keys.
+	c := &checker{info: pass.TypesInfo, hexVectors: testcode.Imports(pass.Pkg, "encoding/hex")}
 	for fileCur := range insp.Root().Children() {
 		if !testcode.IsTestFile(pass, fileCur.Node().(*ast.File)) {
 			continue
@@ -68,17 +70,6 @@ type checker struct {
 	testFiles  []inspector.Cursor
 	hexVectors bool                             // the package decodes hex: hex strings are byte vectors
 	calls      map[types.Object][]*ast.CallExpr // by callee, built on first use
-}
-
-// importsHex reports whether pkg decodes hex, which makes its hex strings
-// byte test vectors rather than API keys.
-func importsHex(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == "encoding/hex" {
-			return true
-		}
-	}
-	return false
 }
 
 // stringValue returns the value of the string literal or constant string
@@ -253,7 +244,7 @@ func named(name string) holder {
 func callHolder(info *types.Info, call *ast.CallExpr, index int) holder {
 	h := holder{set: inputSet{callee: calleeObject(info, call), arg: index}}
 	if index > 0 {
-		if key, ok := constString(info, call.Args[index-1]); ok && len(key) <= 64 && !strings.ContainsAny(key, " \t\n") {
+		if key, ok := testcode.ConstString(info, call.Args[index-1]); ok && len(key) <= 64 && !strings.ContainsAny(key, " \t\n") {
 			h.names = append(h.names, key)
 			h.set.key, h.set.keyed = key, true
 		}
@@ -314,7 +305,7 @@ func keyName(info *types.Info, key ast.Expr) string {
 			return id.Name
 		}
 	}
-	s, _ := constString(info, key)
+	s, _ := testcode.ConstString(info, key)
 	return s
 }
 
@@ -326,7 +317,7 @@ func exprName(info *types.Info, e ast.Expr) string {
 	case *ast.SelectorExpr:
 		return e.Sel.Name
 	case *ast.IndexExpr:
-		s, _ := constString(info, e.Index)
+		s, _ := testcode.ConstString(info, e.Index)
 		return s
 	case *ast.StarExpr:
 		return exprName(info, e.X)
@@ -336,10 +327,3 @@ func exprName(info *types.Info, e ast.Expr) string {
 	return ""
 }
 
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
-}
