@@ -165,7 +165,7 @@ type funcInfo struct {
 type checker struct {
 	pass     *analysis.Pass
 	root     inspector.Cursor
-	vars     map[*types.Var]*varDef // see defs
+	vars     map[*types.Var]*testcode.VarWrites // see defs
 	funcs    []*funcInfo
 	byObj    map[*types.Func]*funcInfo
 	facts    map[*types.Func]*dials // of the package's functions, and of imported ones once looked up
@@ -206,9 +206,9 @@ func mayDial(pass *analysis.Pass) bool {
 // defs returns the writes of the package's variables, recorded on first
 // need: only functions that dial, and their guards, look at variables, and
 // many packages that import net or net/http dial nowhere.
-func (c *checker) defs() map[*types.Var]*varDef {
+func (c *checker) defs() map[*types.Var]*testcode.VarWrites {
 	if c.vars == nil {
-		c.vars = varDefs(c.pass, c.root)
+		c.vars = testcode.Writes(c.pass.TypesInfo, c.root)
 	}
 	return c.vars
 }
@@ -355,7 +355,7 @@ func (c *checker) readsSetting(cond ast.Expr) bool {
 			found = found || isSetting(n)
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok {
-				if d := c.defs()[v]; d != nil && d.value != nil && isSetting(d.value) {
+				if d := c.defs()[v]; d != nil && d.Value != nil && isSetting(d.Value) {
 					found = true
 				}
 			}

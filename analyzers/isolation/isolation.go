@@ -552,26 +552,15 @@ func (c *checker) ownedVars(root inspector.Cursor, tests []*test) map[*types.Var
 	if len(candidates) == 0 {
 		return nil
 	}
-	assigned := make(map[*ast.Ident]bool) // the identifiers that plain assignments write
-	for cur := range root.Preorder((*ast.AssignStmt)(nil)) {
-		if assign := cur.Node().(*ast.AssignStmt); assign.Tok == token.ASSIGN {
-			for _, lhs := range assign.Lhs {
-				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-					assigned[id] = true
-				}
-			}
-		}
-	}
+	writes := testcode.Writes(info, root)
 	users := make(map[*types.Var]map[*test]bool)
-	read := make(map[*types.Var]bool)
+	uses := make(map[*types.Var]int)
 	for id, obj := range info.Uses {
 		v, ok := obj.(*types.Var)
 		if !ok || !candidates[v] {
 			continue
 		}
-		if !assigned[id] {
-			read[v] = true
-		}
+		uses[v]++
 		for _, t := range tests {
 			if !t.bench && t.decl.Pos() <= id.Pos() && id.Pos() < t.decl.End() {
 				if users[v] == nil {
@@ -581,9 +570,11 @@ func (c *checker) ownedVars(root inspector.Cursor, tests []*test) map[*types.Var
 			}
 		}
 	}
+	// A variable is read when it has uses other than plain assignments.
+	read := func(v *types.Var) bool { return writes[v] == nil || uses[v] > writes[v].Assigned }
 	owned := make(map[*types.Var]bool)
 	for v := range candidates {
-		owned[v] = len(users[v]) <= 1 || !read[v]
+		owned[v] = len(users[v]) <= 1 || !read(v)
 	}
 	return owned
 }
