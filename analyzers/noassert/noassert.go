@@ -392,7 +392,7 @@ func tracked(t types.Type) bool {
 // exempt reports whether a test that cannot fail is fine as it is.
 func exempt(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	f := testcode.FileOf(pass, decl.Pos())
-	if f == nil || ast.IsGenerated(f) {
+	if f == nil {
 		return true
 	}
 	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || helperProcess(pass, decl.Body) || compileTimeOnly(pass, decl.Body)

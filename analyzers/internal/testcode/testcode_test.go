@@ -92,6 +92,23 @@ func TestHelpersClassifyEnclosuresAndTestFunctions(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), probeAnalyzer, "probe")
 }
 
+// sleepProbe is the probe under the name of a suite analyzer, so that
+// directives can name it, and misspell it.
+var sleepProbe = &analysis.Analyzer{
+	Name:     "sleep",
+	Doc:      "reports what testcode sees, as sleep",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      testcode.WithIgnores(runProbe),
+}
+
+func TestDirectivesReportUnusedUnknownAndFileLevelSuppressions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), sleepProbe, "ignores")
+}
+
+func TestNoAnalyzerReportsInGeneratedFiles(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probeAnalyzer, "generated")
+}
+
 func TestTestFilesListsOnlyTestFiles(t *testing.T) {
 	var names []string
 	lister := &analysis.Analyzer{
