@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"strings"
 
-
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 

@@ -326,4 +326,3 @@ func exprName(info *types.Info, e ast.Expr) string {
 	}
 	return ""
 }
-

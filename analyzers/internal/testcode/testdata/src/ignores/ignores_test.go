@@ -8,7 +8,7 @@ func TestDirectives(t *testing.T) { // want "test param=t"
 	/* want `//testgate:ignore sleep silenced nothing on its line or the next; remove it` */ //testgate:ignore sleep nothing is reported here
 	_ = t
 	/* want `//testgate:ignore names "slep", which is no testgate analyzer \(did you mean sleep\?\)` */ //testgate:ignore slep misspelt
-	probe() // want "probe testfile in=TestDirectives"
+	probe()                                                                                             // want "probe testfile in=TestDirectives"
 	//testgate:ignore sekret,secret names another analyzer and an unknown name that it reports
 	probe() // want "probe testfile in=TestDirectives"
 }
