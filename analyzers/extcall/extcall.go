@@ -28,6 +28,51 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers)},
 }
 
+// allowHosts holds the hosts that tests may reach: a team's own test
+// services, such as a shared staging database on the test network.
+var allowHosts hostPatterns
+
+func init() {
+	Analyzer.Flags.Var(&allowHosts, "allow-hosts", "comma-separated hosts tests may reach: a name (svc.internal) or all names below a domain (*.test.example)")
+}
+
+// hostPatterns is a list of host names and *.domain patterns, set from a
+// comma-separated value.
+type hostPatterns []string
+
+func (p *hostPatterns) String() string { return strings.Join(*p, ",") }
+
+func (p *hostPatterns) Set(value string) error {
+	var list []string
+	for _, h := range strings.Split(value, ",") {
+		h = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(h)), ".")
+		if h == "" {
+			continue
+		}
+		if strings.Contains(strings.TrimPrefix(h, "*."), "*") {
+			return fmt.Errorf("host pattern %q: only a leading *. is allowed", h)
+		}
+		list = append(list, h)
+	}
+	*p = list
+	return nil
+}
+
+// match reports whether host is one of the patterns or below a *.domain.
+func (p hostPatterns) match(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, pat := range p {
+		if domain, ok := strings.CutPrefix(pat, "*."); ok {
+			if strings.HasSuffix(host, "."+domain) {
+				return true
+			}
+		} else if host == pat {
+			return true
+		}
+	}
+	return false
+}
+
 // dials is the fact of a function that passes one of its parameters on to a
 // call that dials: each template is an address it dials, in terms of its
 // parameters.
@@ -634,7 +679,7 @@ func (c *checker) report() {
 				}
 				text, complete := d.addr.prefix()
 				host, ok := hostOf(d.kind, text, complete)
-				if !ok || !isExternal(host) {
+				if !ok || !isExternal(host) || allowHosts.match(host) {
 					continue
 				}
 				c.pass.Reportf(s.call.Pos(), "%s", c.message(d, host))

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,40 @@ var Analyzer = &analysis.Analyzer{
 	Run:      testcode.WithIgnores(run),
 }
 
+// fake matches the values a team knows to be fake, such as the shapes its
+// fixtures generator produces: -secret.fake='^sk_test_' or 'FAKE'.
+var fake regexpFlag
+
+func init() {
+	Analyzer.Flags.Var(&fake, "fake", "regular expression matching values known to be fake; a finding whose secret it matches is not reported")
+}
+
+// regexpFlag is a regular expression set from a flag; unset, it matches
+// nothing.
+type regexpFlag struct{ re *regexp.Regexp }
+
+func (f *regexpFlag) String() string {
+	if f == nil || f.re == nil {
+		return ""
+	}
+	return f.re.String()
+}
+
+func (f *regexpFlag) Set(value string) error {
+	if value == "" {
+		f.re = nil
+		return nil
+	}
+	re, err := regexp.Compile(value)
+	if err != nil {
+		return err
+	}
+	f.re = re
+	return nil
+}
+
+func (f *regexpFlag) match(s string) bool { return f.re != nil && f.re.MatchString(s) }
+
 // minLiteralLen is the shortest quoted literal worth judging: a
 // name-keyed secret has at least credential.MinRandomLen characters, a
 // format match more.
@@ -53,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
-			if f, ok := c.check(cur, value); ok {
+			if f, ok := c.check(cur, value); ok && !fake.match(f.secret) {
 				pass.Report(analysis.Diagnostic{
 					Pos:     cur.Node().Pos(),
 					End:     cur.Node().End(),
