@@ -677,6 +677,11 @@ func (c *checker) resolvesToParam(s *site, at inspector.Cursor) bool {
 // indentOf returns the white space that starts the line holding pos.
 func (c *checker) indentOf(pos token.Pos) string {
 	tf := c.pass.Fset.File(pos)
+	if c.pass.ReadFile == nil {
+		// Bazel's nogo gives no file access: the statement starts its
+		// line, indented with tabs if the file is gofmt'ed.
+		return strings.Repeat("\t", c.pass.Fset.Position(pos).Column-1)
+	}
 	content, err := c.pass.ReadFile(tf.Name())
 	if err != nil {
 		return "\t"
