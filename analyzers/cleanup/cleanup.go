@@ -142,7 +142,8 @@ func (c *checker) checkCall(call inspector.Cursor) {
 	if !ok {
 		return
 	}
-	tparam := testcode.TestingParam(c.pass.TypesInfo, testcode.FuncType(fn.Node()))
+	ftype, _ := testcode.FuncParts(fn.Node())
+	tparam := testcode.TestingParam(c.pass.TypesInfo, ftype)
 	if tparam == nil {
 		return
 	}
@@ -215,7 +216,7 @@ func (c *checker) holder(s *site, r *resource) (v *types.Var, stmt inspector.Cur
 		return nil, stmt, true
 	}
 	v, _ = c.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	body := testcode.FuncBody(s.fn.Node())
+	_, body := testcode.FuncParts(s.fn.Node())
 	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return nil, stmt, false // a parameter, result or variable of an outer function
 	}
@@ -532,7 +533,8 @@ func (c *checker) isNilCheckOf(x, y ast.Expr, v *types.Var) bool {
 // The child exits when the test ends, so nothing it leaves behind leaks.
 func (c *checker) inSubprocessOnly(s *site) bool {
 	for f := range s.fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		for _, stmt := range testcode.FuncBody(f.Node()).List {
+		_, body := testcode.FuncParts(f.Node())
+		for _, stmt := range body.List {
 			if stmt.Pos() >= s.call.Node().Pos() {
 				break
 			}

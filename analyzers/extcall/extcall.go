@@ -263,12 +263,8 @@ func (c *checker) defs() map[*types.Var]*testcode.VarWrites {
 // guard it (judged by guard only for functions that dial).
 func (c *checker) gather(root inspector.Cursor) {
 	info := c.pass.TypesInfo
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+	for cur, obj := range testcode.FuncDecls(info, root) {
 		decl := cur.Node().(*ast.FuncDecl)
-		obj, ok := info.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue
-		}
 		fi := &funcInfo{decl: decl, obj: obj, runs: c.runs(decl)}
 		c.funcs = append(c.funcs, fi)
 		c.byObj[obj] = fi
@@ -334,19 +330,12 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 // replacesDefault reports whether lhs is http.DefaultTransport,
 // http.DefaultClient, or a field of or through http.DefaultClient.
 func replacesDefault(info *types.Info, lhs ast.Expr) bool {
-	for {
-		if isHTTPVar(info, lhs, "DefaultTransport", "DefaultClient") {
+	for e := range testcode.Bases(lhs) {
+		if isHTTPVar(info, e, "DefaultTransport", "DefaultClient") {
 			return true
 		}
-		switch x := ast.Unparen(lhs).(type) {
-		case *ast.SelectorExpr:
-			lhs = x.X
-		case *ast.StarExpr:
-			lhs = x.X
-		default:
-			return false
-		}
 	}
+	return false
 }
 
 // returns reports whether block returns from the function it is in.

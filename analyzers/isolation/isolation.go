@@ -74,12 +74,8 @@ func (c *checker) summarize(root inspector.Cursor) {
 	}
 	helpers := make(map[*types.Func]*helper)
 	var order []*helper
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+	for cur, obj := range testcode.FuncDecls(c.pass.TypesInfo, root) {
 		decl := cur.Node().(*ast.FuncDecl)
-		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue
-		}
 		param := testcode.TestingParam(c.pass.TypesInfo, decl.Type)
 		if param == nil || isEntry(c.pass, decl) {
 			continue
@@ -221,12 +217,8 @@ func (c *checker) check(root inspector.Cursor) {
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	tests := make(map[*types.Func]*test)
 	var order []*test
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+	for cur, obj := range testcode.FuncDecls(c.pass.TypesInfo, root) {
 		decl := cur.Node().(*ast.FuncDecl)
-		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue
-		}
 		decls[obj] = decl
 		tv := testcode.TestingParam(c.pass.TypesInfo, decl.Type)
 		if tv == nil || !testcode.InTestFile(c.pass, decl.Pos()) {

@@ -4,10 +4,12 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A Kind says how go test treats a function of a _test.go file.
@@ -106,28 +108,17 @@ func Imported(pkg *types.Package, paths ...string) *types.Package {
 	return nil
 }
 
-// FuncType returns the type of a function declaration or literal, or nil
-// for any other node.
-func FuncType(n ast.Node) *ast.FuncType {
+// FuncParts returns the type and body of a function declaration or
+// literal; nil for any other node, and a nil body for a declaration
+// without one.
+func FuncParts(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
-		return n.Type
+		return n.Type, n.Body
 	case *ast.FuncLit:
-		return n.Type
+		return n.Type, n.Body
 	}
-	return nil
-}
-
-// FuncBody returns the body of a function declaration or literal, or nil
-// for any other node and for a declaration without body.
-func FuncBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
+	return nil, nil
 }
 
 // Ident returns e, in parentheses or not, as an identifier, or nil.
@@ -157,4 +148,17 @@ func ReadsEnv(info *types.Info, n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// FuncDecls yields the function declarations under root that have a body,
+// with the function each declares.
+func FuncDecls(info *types.Info, root inspector.Cursor) iter.Seq2[inspector.Cursor, *types.Func] {
+	return func(yield func(inspector.Cursor, *types.Func) bool) {
+		for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+			decl := cur.Node().(*ast.FuncDecl)
+			if fn, ok := info.Defs[decl.Name].(*types.Func); ok && decl.Body != nil && !yield(cur, fn) {
+				return
+			}
+		}
+	}
 }

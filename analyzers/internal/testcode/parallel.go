@@ -45,7 +45,8 @@ func NewTests(pass *analysis.Pass, root inspector.Cursor) *Tests {
 		for cur := range file.Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.FuncDecl, *ast.FuncLit:
-				tv := TestingParam(ix.info, FuncType(n))
+				ftype, _ := FuncParts(n)
+				tv := TestingParam(ix.info, ftype)
 				if tv == nil {
 					continue
 				}
@@ -128,7 +129,8 @@ func (ix *Tests) ParallelOf(v *types.Var) Parallelism {
 // test of the innermost function around cur that has a testing parameter.
 func (ix *Tests) ParallelAt(cur inspector.Cursor) Parallelism {
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if tv := TestingParam(ix.info, FuncType(f.Node())); tv != nil && ix.Known(tv) {
+		ftype, _ := FuncParts(f.Node())
+		if tv := TestingParam(ix.info, ftype); tv != nil && ix.Known(tv) {
 			return ix.ParallelOf(tv)
 		}
 	}

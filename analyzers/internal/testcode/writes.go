@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -100,22 +101,36 @@ func Writes(info *types.Info, root inspector.Cursor) map[*types.Var]*VarWrites {
 	return index
 }
 
-// RootIdent returns the variable at the root of x.f, x[i], *x and the like.
-func RootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return nil
+// Bases yields e and the expressions it selects, indexes or dereferences,
+// outside in: x.f[i], x.f, x for x.f[i]; parentheses dropped.
+func Bases(e ast.Expr) iter.Seq[ast.Expr] {
+	return func(yield func(ast.Expr) bool) {
+		for e != nil {
+			e = ast.Unparen(e)
+			if !yield(e) {
+				return
+			}
+			switch x := e.(type) {
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			default:
+				e = nil
+			}
 		}
 	}
+}
+
+// RootIdent returns the variable at the root of x.f, x[i], *x and the like.
+func RootIdent(e ast.Expr) *ast.Ident {
+	var root ast.Expr
+	for root = range Bases(e) {
+	}
+	id, _ := root.(*ast.Ident)
+	return id
 }
 
 // AssignEach calls write for every target of an assignment or declaration
