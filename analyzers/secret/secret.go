@@ -88,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
-			if f, ok := c.check(cur, value); ok && !fake.match(f.secret) {
+			if f, ok := c.check(cur, value); ok && !fake.match(f.Secret) {
 				pass.Report(analysis.Diagnostic{
 					Pos:     cur.Node().Pos(),
 					End:     cur.Node().End(),

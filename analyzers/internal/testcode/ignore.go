@@ -78,7 +78,7 @@ func WithIgnores(run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (an
 		if err == nil {
 			for _, d := range ds {
 				if !d.used {
-					reportf(pass, d.pos, "%s %s silenced nothing %s; remove it, or correct the analyzer name or where it stands", d.form, d.names, d.scope())
+					reportf(pass, d.pos, "%s %s silences no %s finding %s; remove the directive or correct its analyzer name or place", d.form, d.names, pass.Analyzer.Name, d.scope())
 				}
 			}
 		}

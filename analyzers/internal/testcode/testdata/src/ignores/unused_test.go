@@ -1,4 +1,4 @@
-/* want `//testgate:file-ignore sleep silenced nothing in this file; remove it` */ //testgate:file-ignore sleep nothing here is reported
+/* want `//testgate:file-ignore sleep silences no sleep finding in this file; remove the directive` */ //testgate:file-ignore sleep nothing here is reported
 
 package ignores
 
