@@ -51,14 +51,13 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(testcode.TestFiles(pass)) == 0 {
 		return nil, nil
 	}
-	c.tests = testcode.NewTests(pass, root)
 	c.check(root)
 	return nil, nil
 }
 
 type checker struct {
 	pass     *analysis.Pass
-	tests    *testcode.Tests
+	tests    *testcode.Tests                 // see parallel
 	facts    map[*types.Func]*changesProcess // of the package's functions
 	zeroVars map[*types.Var]bool             // see declaredWithoutValue
 }
@@ -346,7 +345,7 @@ func (c *checker) gather(cur inspector.Cursor, tv *types.Var) *test {
 				}
 			}
 		}
-		w := &write{path: p, lhs: lhs, rhs: rhs, parallel: c.tests.ParallelAt(n), restore: restore, child: c.inChildBranch(n)}
+		w := &write{path: p, lhs: lhs, rhs: rhs, parallel: c.parallel().ParallelAt(n), restore: restore, child: c.inChildBranch(n)}
 		if f, ok := testcode.EnclosingFunc(n); ok {
 			w.fn = f.Node()
 			_, inBlock := n.Parent().Node().(*ast.BlockStmt)
@@ -412,7 +411,7 @@ func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr) {
 	switch {
 	case testcode.IsTestingMethod(fn, "Setenv", "Chdir"):
 		if v := c.testingVar(recv); v != nil {
-			t.process = append(t.process, processCall{call: call, method: fn.Name(), parallel: c.tests.ParallelOf(v)})
+			t.process = append(t.process, processCall{call: call, method: fn.Name(), parallel: c.parallel().ParallelOf(v)})
 		}
 	case testcode.IsTestingMethod(fn, "Cleanup"):
 		for _, arg := range call.Args {
@@ -423,7 +422,7 @@ func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr) {
 	}
 	if f := c.fact(fn); f != nil && f.Param < len(call.Args) {
 		if v := c.testingVar(call.Args[f.Param]); v != nil {
-			t.process = append(t.process, processCall{call: call, method: f.Method, via: fn, parallel: c.tests.ParallelOf(v)})
+			t.process = append(t.process, processCall{call: call, method: f.Method, via: fn, parallel: c.parallel().ParallelOf(v)})
 		}
 	}
 	if fn.Pkg() == c.pass.Pkg {
@@ -434,11 +433,20 @@ func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr) {
 	}
 }
 
+// parallel returns the index of the package's tests, built at the first
+// write to a package variable or process change that needs it.
+func (c *checker) parallel() *testcode.Tests {
+	if c.tests == nil {
+		c.tests = testcode.NewTests(c.pass, c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root())
+	}
+	return c.tests
+}
+
 // testingVar returns the testing parameter of a test file's function that
 // e names, or nil.
 func (c *checker) testingVar(e ast.Expr) *types.Var {
 	if id := testcode.Ident(e); id != nil {
-		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && c.tests.Known(v) {
+		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && c.parallel().Known(v) {
 			return v
 		}
 	}
