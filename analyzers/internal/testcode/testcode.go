@@ -55,12 +55,6 @@ func IsTestingType(t types.Type) bool {
 	return isNamed(t, "testing", "TB")
 }
 
-// IsTestingT reports whether t is *testing.T.
-func IsTestingT(t types.Type) bool {
-	ptr, ok := types.Unalias(t).(*types.Pointer)
-	return ok && isNamed(ptr.Elem(), "testing", "T")
-}
-
 func isNamed(t types.Type, pkgPath string, names ...string) bool {
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok {

@@ -51,7 +51,7 @@ func Writes(info *types.Info, root inspector.Cursor) map[*types.Var]*VarWrites {
 			}
 			return
 		}
-		if id := RootIdent(lhs); id != nil {
+		if id := rootIdent(lhs); id != nil {
 			if w := of(id); w != nil {
 				w.Addressed = true
 			}
@@ -65,13 +65,13 @@ func Writes(info *types.Info, root inspector.Cursor) map[*types.Var]*VarWrites {
 			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 				rhs = nil // x += y: the value is no expression of the source
 			}
-			AssignEach(n.Lhs, rhs, func(lhs, value ast.Expr, i int) { write(lhs, value, i, n.Tok == token.ASSIGN) })
+			assignEach(n.Lhs, rhs, func(lhs, value ast.Expr, i int) { write(lhs, value, i, n.Tok == token.ASSIGN) })
 		case *ast.ValueSpec:
 			names := make([]ast.Expr, len(n.Names))
 			for i, name := range n.Names {
 				names[i] = name
 			}
-			AssignEach(names, n.Values, func(lhs, value ast.Expr, i int) { write(lhs, value, i, false) })
+			assignEach(names, n.Values, func(lhs, value ast.Expr, i int) { write(lhs, value, i, false) })
 		case *ast.IncDecStmt:
 			write(n.X, nil, -1, false)
 		case *ast.RangeStmt:
@@ -81,7 +81,7 @@ func Writes(info *types.Info, root inspector.Cursor) map[*types.Var]*VarWrites {
 				}
 			}
 		case *ast.UnaryExpr:
-			if id := RootIdent(n.X); n.Op == token.AND && id != nil {
+			if id := rootIdent(n.X); n.Op == token.AND && id != nil {
 				if w := of(id); w != nil {
 					w.Addressed = true
 				}
@@ -124,8 +124,8 @@ func Bases(e ast.Expr) iter.Seq[ast.Expr] {
 	}
 }
 
-// RootIdent returns the variable at the root of x.f, x[i], *x and the like.
-func RootIdent(e ast.Expr) *ast.Ident {
+// rootIdent returns the variable at the root of x.f, x[i], *x and the like.
+func rootIdent(e ast.Expr) *ast.Ident {
 	var root ast.Expr
 	for root = range Bases(e) {
 	}
@@ -133,11 +133,11 @@ func RootIdent(e ast.Expr) *ast.Ident {
 	return id
 }
 
-// AssignEach calls write for every target of an assignment or declaration
+// assignEach calls write for every target of an assignment or declaration
 // with the expression it receives: its own right-hand side, nil when there
 // is none, or the one multi-value right-hand side and the target's index in
 // its results.
-func AssignEach(lhs, rhs []ast.Expr, write func(lhs, value ast.Expr, index int)) {
+func assignEach(lhs, rhs []ast.Expr, write func(lhs, value ast.Expr, index int)) {
 	for i, target := range lhs {
 		switch {
 		case len(rhs) == 0:
