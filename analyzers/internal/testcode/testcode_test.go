@@ -92,6 +92,12 @@ func TestHelpersClassifyEnclosuresAndTestFunctions(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), probeAnalyzer, "probe")
 }
 
+// KindOf follows go test: the prefix alone or followed by a character that
+// is not lower-case, and the one signature the prefix asks for.
+func TestKindOfFollowsGoTestsRules(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probeAnalyzer, "kinds", "kindsmain")
+}
+
 // sleepProbe is the probe under the name of a suite analyzer, so that
 // directives can name it, and misspell it.
 var sleepProbe = &analysis.Analyzer{
