@@ -231,8 +231,8 @@ func (c *checker) mayEqual(a, b ast.Expr) bool {
 
 // mayBe reports whether the environment key may be name.
 func (c *checker) mayBe(key ast.Expr, name string) bool {
-	v := c.pass.TypesInfo.Types[key].Value
-	return v == nil || v.Kind() != constant.String || constant.StringVal(v) == name
+	s, ok := testcode.ConstString(c.pass.TypesInfo, key)
+	return !ok || s == name
 }
 
 // isSaved reports whether the result of the call at cur is kept in a

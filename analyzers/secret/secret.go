@@ -126,7 +126,7 @@ func stringValue(info *types.Info, cur inspector.Cursor) (string, bool) {
 		if !isConcat(info, n) || inConcat(info, cur) {
 			return "", false
 		}
-		return constant.StringVal(info.Types[n].Value), true
+		return testcode.ConstString(info, n)
 	}
 	return "", false
 }
