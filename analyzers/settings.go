@@ -16,8 +16,8 @@ import (
 //
 //	enable: [testname, sleep]   # only these (all when empty)
 //	disable: [extcall]          # all but these
-//	sleep:                      # an analyzer's options, as -sleep.NAME=VALUE
-//	  NAME: VALUE
+//	extcall:                    # an analyzer's options, as -extcall.NAME=VALUE
+//	  allow-hosts: [svc.internal]
 type Settings struct {
 	Enable  []string
 	Disable []string

@@ -15,7 +15,7 @@ import (
 //
 //	lint:
 //	  disable: [extcall]
-//	  sleep: {option: value}
+//	  extcall: {allow-hosts: [svc.internal]}
 type Lint struct {
 	analyzers.Settings
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/testgate/testgate/analyzers"
 )
 
 func TestLintSectionSelectsAnalyzersAndOptions(t *testing.T) {
@@ -42,5 +44,41 @@ func TestLintSectionErrorsNameTheKeyAndItsLine(t *testing.T) {
 				t.Errorf("Parse error = %v, want it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// The lint section's options reach the real analyzers' flags when the
+// settings select them, as testgate check does.
+func TestLintSectionSetsTheSuitesOptions(t *testing.T) {
+	cfg, err := Parse(".testgate.yml", []byte("lint:\n  extcall:\n    allow-hosts: [svc.internal, \"*.test.example\"]\n  secret:\n    fake: ^fk_\n"))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	suite := analyzers.All()
+	flagOf := func(analyzer, name string) string {
+		for _, a := range suite {
+			if a.Name == analyzer {
+				return a.Flags.Lookup(name).Value.String()
+			}
+		}
+		return ""
+	}
+	t.Cleanup(func() {
+		for _, a := range suite {
+			for _, name := range []string{"allow-hosts", "fake"} {
+				if f := a.Flags.Lookup(name); f != nil {
+					f.Value.Set("")
+				}
+			}
+		}
+	})
+	if _, err := analyzers.Select(suite, cfg.Lint.Settings, "lint"); err != nil {
+		t.Fatalf("Select: %v", err)
+	}
+	if got := flagOf("extcall", "allow-hosts"); got != "svc.internal,*.test.example" {
+		t.Errorf("extcall.allow-hosts = %q, want the list joined by commas", got)
+	}
+	if got := flagOf("secret", "fake"); got != "^fk_" {
+		t.Errorf("secret.fake = %q, want ^fk_", got)
 	}
 }

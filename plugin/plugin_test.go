@@ -1,6 +1,7 @@
 package plugin
 
 import (
+	"flag"
 	"slices"
 	"strings"
 	"testing"
@@ -183,4 +184,42 @@ func anyList(names []string) []any {
 		list[i] = n
 	}
 	return list
+}
+
+func TestNewSetsTheSuitesOptions(t *testing.T) {
+	t.Cleanup(func() { resetOption(t, "extcall", "allow-hosts"); resetOption(t, "secret", "fake") })
+	_, err := New(map[string]any{
+		"extcall": map[string]any{"allow-hosts": []any{"svc.internal", "*.test.example"}},
+		"secret":  map[string]any{"fake": "^fk_"},
+	})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	for _, o := range []struct{ analyzer, option, want string }{
+		{"extcall", "allow-hosts", "svc.internal,*.test.example"},
+		{"secret", "fake", "^fk_"},
+	} {
+		if got := option(t, o.analyzer, o.option).Value.String(); got != o.want {
+			t.Errorf("%s.%s = %q, want %q", o.analyzer, o.option, got, o.want)
+		}
+	}
+}
+
+func option(t *testing.T, analyzer, name string) *flag.Flag {
+	t.Helper()
+	for _, a := range analyzers.All() {
+		if a.Name == analyzer {
+			if f := a.Flags.Lookup(name); f != nil {
+				return f
+			}
+		}
+	}
+	t.Fatalf("the suite has no option %s.%s", analyzer, name)
+	return nil
+}
+
+func resetOption(t *testing.T, analyzer, name string) {
+	if err := option(t, analyzer, name).Value.Set(""); err != nil {
+		t.Error(err)
+	}
 }

@@ -86,6 +86,7 @@ type checker struct {
 	file    *ast.File
 	indexes map[ast.Node]*funcIndex      // by outermost function
 	helpers map[*types.Func]helperEffect // by the package's function
+	tests   *testcode.Tests              // built on first need
 }
 
 // A site is a call that acquires something, in a function with a testing
@@ -141,7 +142,8 @@ func (c *checker) checkCall(call inspector.Cursor) {
 	if !ok {
 		return
 	}
-	tparam := testcode.TestingParam(c.pass.TypesInfo, funcType(fn.Node()))
+	ftype, _ := testcode.FuncParts(fn.Node())
+	tparam := testcode.TestingParam(c.pass.TypesInfo, ftype)
 	if tparam == nil {
 		return
 	}
@@ -214,7 +216,7 @@ func (c *checker) holder(s *site, r *resource) (v *types.Var, stmt inspector.Cur
 		return nil, stmt, true
 	}
 	v, _ = c.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	body := funcBody(s.fn.Node())
+	_, body := testcode.FuncParts(s.fn.Node())
 	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return nil, stmt, false // a parameter, result or variable of an outer function
 	}
@@ -491,7 +493,7 @@ func (c *checker) expectsFailure(stmt inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	errVar, ok := c.pass.TypesInfo.ObjectOf(identOf(assign.Lhs[len(assign.Lhs)-1])).(*types.Var)
+	errVar, ok := c.pass.TypesInfo.ObjectOf(testcode.Ident(assign.Lhs[len(assign.Lhs)-1])).(*types.Var)
 	if !ok || !types.Identical(errVar.Type(), types.Universe.Lookup("error").Type()) {
 		return false
 	}
@@ -517,13 +519,7 @@ func (c *checker) expectsFailure(stmt inspector.Cursor) bool {
 }
 
 func (c *checker) isNilCheckOf(x, y ast.Expr, v *types.Var) bool {
-	return c.pass.TypesInfo.ObjectOf(identOf(x)) == v && c.pass.TypesInfo.Types[y].IsNil()
-}
-
-// identOf returns e as an identifier, or nil.
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
+	return c.pass.TypesInfo.ObjectOf(testcode.Ident(x)) == v && c.pass.TypesInfo.Types[y].IsNil()
 }
 
 // inSubprocessOnly reports whether s runs only in a child process: a
@@ -537,11 +533,12 @@ func identOf(e ast.Expr) *ast.Ident {
 // The child exits when the test ends, so nothing it leaves behind leaks.
 func (c *checker) inSubprocessOnly(s *site) bool {
 	for f := range s.fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		for _, stmt := range funcBody(f.Node()).List {
+		_, body := testcode.FuncParts(f.Node())
+		for _, stmt := range body.List {
 			if stmt.Pos() >= s.call.Node().Pos() {
 				break
 			}
-			if ifStmt, ok := stmt.(*ast.IfStmt); ok && terminates(c.pass.TypesInfo, ifStmt.Body.List) && c.readsEnv(ifStmt.Cond) {
+			if ifStmt, ok := stmt.(*ast.IfStmt); ok && terminates(c.pass.TypesInfo, ifStmt.Body.List) && testcode.ReadsEnv(c.pass.TypesInfo, ifStmt.Cond) {
 				return true
 			}
 		}
@@ -549,23 +546,11 @@ func (c *checker) inSubprocessOnly(s *site) bool {
 	return false
 }
 
-// readsEnv reports whether e calls os.Getenv or os.LookupEnv.
-func (c *checker) readsEnv(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && testcode.IsFunc(testcode.Callee(c.pass.TypesInfo, call), "os", "Getenv", "LookupEnv") {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 // isSystemTempDir reports whether dir, the first argument of os.MkdirTemp,
 // names the system's temporary directory: "" or os.TempDir().
 func (c *checker) isSystemTempDir(dir ast.Expr) bool {
-	if tv, ok := c.pass.TypesInfo.Types[dir]; ok && tv.Value != nil {
-		return tv.Value.ExactString() == `""`
+	if s, ok := testcode.ConstString(c.pass.TypesInfo, dir); ok {
+		return s == ""
 	}
 	call, ok := ast.Unparen(dir).(*ast.CallExpr)
 	return ok && testcode.IsFunc(testcode.Callee(c.pass.TypesInfo, call), "os", "TempDir")
@@ -694,6 +679,11 @@ func (c *checker) resolvesToParam(s *site, at inspector.Cursor) bool {
 // indentOf returns the white space that starts the line holding pos.
 func (c *checker) indentOf(pos token.Pos) string {
 	tf := c.pass.Fset.File(pos)
+	if c.pass.ReadFile == nil {
+		// Bazel's nogo gives no file access: the statement starts its
+		// line, indented with tabs if the file is gofmt'ed.
+		return strings.Repeat("\t", c.pass.Fset.Position(pos).Column-1)
+	}
 	content, err := c.pass.ReadFile(tf.Name())
 	if err != nil {
 		return "\t"
@@ -713,24 +703,4 @@ func (c *checker) goVersionAtLeast(v string) bool {
 // qualifiedName returns pkg.Name for a package-level function.
 func qualifiedName(fn *types.Func) string {
 	return fn.Pkg().Name() + "." + fn.Name()
-}
-
-func funcType(n ast.Node) *ast.FuncType {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Type
-	case *ast.FuncLit:
-		return n.Type
-	}
-	return nil
-}
-
-func funcBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
 }

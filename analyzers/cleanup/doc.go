@@ -90,8 +90,10 @@
 //     go as well, so no fix is offered;
 //   - os.Setenv(k, v) becomes t.Setenv(k, v) (Go 1.17) and os.Chdir(d)
 //     becomes t.Chdir(d) (Go 1.24), when the call is a statement of its
-//     own and neither the function nor a test around it calls t.Parallel:
-//     t.Setenv and t.Chdir panic in parallel tests, so there the message
-//     says to drop t.Parallel instead. (A helper's callers are not
-//     seen; if one is parallel, the panic points at a real race.)
+//     own and the test is not parallel: t.Setenv and t.Chdir panic in a
+//     test that calls t.Parallel (before or after them) and in a subtest
+//     started after an ancestor called it, so there the message says to
+//     drop t.Parallel instead. A subtest that runs before its parent
+//     calls t.Parallel is not parallel. (A helper's callers are not seen;
+//     if one is parallel, the panic points at a real race.)
 package cleanup

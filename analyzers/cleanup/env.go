@@ -18,10 +18,9 @@ import (
 // function (a test and all its subtests and closures), gathered in one
 // walk the first time a check needs it.
 type funcIndex struct {
-	uses     map[*types.Var][]inspector.Cursor // identifiers that refer to each variable
-	env      []inspector.Cursor                // calls that read, change or restore the environment or working directory
-	parallel map[ast.Node]bool                 // functions that call t.Parallel themselves
-	atEnd    []*types.Func                     // the package's functions that run deferred or in t.Cleanup
+	uses  map[*types.Var][]inspector.Cursor // identifiers that refer to each variable
+	env   []inspector.Cursor                // calls that read, change or restore the environment or working directory
+	atEnd []*types.Func                     // the package's functions that run deferred or in t.Cleanup
 }
 
 // A helper's effect on process-wide state, as its body shows.
@@ -38,7 +37,7 @@ func (c *checker) index(fn inspector.Cursor) *funcIndex {
 		return idx
 	}
 	info := c.pass.TypesInfo
-	idx := &funcIndex{uses: make(map[*types.Var][]inspector.Cursor), parallel: make(map[ast.Node]bool)}
+	idx := &funcIndex{uses: make(map[*types.Var][]inspector.Cursor)}
 	for cur := range outer.Preorder((*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.Ident:
@@ -48,16 +47,12 @@ func (c *checker) index(fn inspector.Cursor) *funcIndex {
 		case *ast.CallExpr:
 			callee := testcode.Callee(info, n)
 			switch {
-			case testcode.IsTestingMethod(callee, "Parallel"):
-				if f, ok := testcode.EnclosingFunc(cur); ok {
-					idx.parallel[f.Node()] = true
-				}
 			case testcode.IsFunc(callee, "os", "Setenv", "Unsetenv", "Getenv", "LookupEnv", "Chdir", "Getwd"),
 				testcode.IsMethod(callee, "os", "File", "Chdir"),
 				testcode.IsTestingMethod(callee, "Setenv", "Chdir"):
 				idx.env = append(idx.env, cur)
 			case testcode.IsTestingMethod(callee, "Cleanup") && len(n.Args) == 1:
-				if fn := c.funcValue(n.Args[0]); fn != nil && fn.Pkg() == c.pass.Pkg {
+				if fn, ok := testcode.Referenced(info, n.Args[0]).(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
 					idx.atEnd = append(idx.atEnd, fn)
 				}
 			case callee != nil && callee.Pkg() == c.pass.Pkg && runsAtEnd(info, cur):
@@ -67,24 +62,6 @@ func (c *checker) index(fn inspector.Cursor) *funcIndex {
 	}
 	c.indexes[outer.Node()] = idx
 	return idx
-}
-
-// funcValue returns the function or method that e names, as in
-// t.Cleanup(resetEnv) or t.Cleanup(env.restore), or nil.
-func (c *checker) funcValue(e ast.Expr) *types.Func {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		fn, _ := c.pass.TypesInfo.Uses[e].(*types.Func)
-		return fn
-	case *ast.SelectorExpr:
-		if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
-			fn, _ := sel.Obj().(*types.Func)
-			return fn
-		}
-		fn, _ := c.pass.TypesInfo.Uses[e.Sel].(*types.Func)
-		return fn
-	}
-	return nil
 }
 
 // restoredByHelper reports whether one of the package's own functions
@@ -125,16 +102,13 @@ func (c *checker) effectOf(fn *types.Func) helperEffect {
 	return effect
 }
 
-// inParallelTest reports whether s's function or a function around it
-// calls t.Parallel, which makes t.Setenv and t.Chdir panic.
+// inParallelTest reports whether s runs in a parallel test, where t.Setenv
+// and t.Chdir panic.
 func (c *checker) inParallelTest(s *site) bool {
-	idx := c.index(s.fn)
-	for f := range s.fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if idx.parallel[f.Node()] {
-			return true
-		}
+	if c.tests == nil {
+		c.tests = testcode.NewTests(c.pass, c.insp.Root())
 	}
-	return false
+	return c.tests.ParallelOf(s.tparam) != testcode.Serial
 }
 
 func (c *checker) checkSetenv(s *site) {
@@ -257,8 +231,8 @@ func (c *checker) mayEqual(a, b ast.Expr) bool {
 
 // mayBe reports whether the environment key may be name.
 func (c *checker) mayBe(key ast.Expr, name string) bool {
-	v := c.pass.TypesInfo.Types[key].Value
-	return v == nil || v.Kind() != constant.String || constant.StringVal(v) == name
+	s, ok := testcode.ConstString(c.pass.TypesInfo, key)
+	return !ok || s == name
 }
 
 // isSaved reports whether the result of the call at cur is kept in a

@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for cur := range file.Preorder((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.FuncDecl:
-				if testcode.IsTestFunc(pass, n) {
+				if testcode.KindOf(pass, n) == testcode.Test {
 					checkSkip(pass, f, n.Body, n.Name.Name, n.Doc)
 				} else if hidden(pass, n, referenced) {
 					pass.Reportf(n.Name.Pos(), "%s is hidden from go test by its name and nothing calls it; rename it %s to run it, or delete it", n.Name.Name, visibleName(n.Name.Name))
@@ -284,7 +284,7 @@ func hidden(pass *analysis.Pass, decl *ast.FuncDecl, referenced map[*types.Func]
 		return false
 	}
 	sig := fn.Signature()
-	if sig.TypeParams().Len() != 0 || sig.Params().Len() != 1 || sig.Results().Len() != 0 || !testcode.IsTestingT(sig.Params().At(0).Type()) {
+	if sig.TypeParams().Len() != 0 || sig.Params().Len() != 1 || sig.Results().Len() != 0 || !isTestingT(sig.Params().At(0).Type()) {
 		return false
 	}
 	return visibleName(decl.Name.Name) != ""
@@ -321,4 +321,9 @@ func visibleName(name string) string {
 		return ""
 	}
 	return visible
+}
+
+func isTestingT(t types.Type) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	return ok && testcode.IsNamedType(ptr.Elem(), "testing", "T")
 }

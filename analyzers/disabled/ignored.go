@@ -104,7 +104,7 @@ func checkIgnoredFile(pass *analysis.Pass, name string) {
 	if len(tests) == 0 {
 		return
 	}
-	if testcode.IgnoredLines(pass, f)[pass.Fset.PositionFor(c.Pos(), false).Line] {
+	if testcode.IgnoredAt(pass, f, c.Pos()) {
 		return
 	}
 	file, rule := filepath.Base(name), strings.TrimSpace(c.Text)

@@ -73,4 +73,8 @@
 // the line with a reason:
 //
 //	//testgate:ignore extcall smoke test against the staging API, run nightly
+//
+// A team whose tests reach its own test services on purpose lists them
+// with the option allow-hosts: host names, or *.domain for every name
+// below a domain (-extcall.allow-hosts=svc.internal,*.test.example).
 package extcall

@@ -28,6 +28,51 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers)},
 }
 
+// allowHosts holds the hosts that tests may reach: a team's own test
+// services, such as a shared staging database on the test network.
+var allowHosts hostPatterns
+
+func init() {
+	Analyzer.Flags.Var(&allowHosts, "allow-hosts", "comma-separated hosts tests may reach: a name (svc.internal) or all names below a domain (*.test.example)")
+}
+
+// hostPatterns is a list of host names and *.domain patterns, set from a
+// comma-separated value.
+type hostPatterns []string
+
+func (p *hostPatterns) String() string { return strings.Join(*p, ",") }
+
+func (p *hostPatterns) Set(value string) error {
+	var list []string
+	for _, h := range strings.Split(value, ",") {
+		h = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(h)), ".")
+		if h == "" {
+			continue
+		}
+		if strings.Contains(strings.TrimPrefix(h, "*."), "*") {
+			return fmt.Errorf("host pattern %q: only a leading *. is allowed", h)
+		}
+		list = append(list, h)
+	}
+	*p = list
+	return nil
+}
+
+// match reports whether host is one of the patterns or below a *.domain.
+func (p hostPatterns) match(host string) bool {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, pat := range p {
+		if domain, ok := strings.CutPrefix(pat, "*."); ok {
+			if strings.HasSuffix(host, "."+domain) {
+				return true
+			}
+		} else if host == pat {
+			return true
+		}
+	}
+	return false
+}
+
 // dials is the fact of a function that passes one of its parameters on to a
 // call that dials: each template is an address it dials, in terms of its
 // parameters.
@@ -165,7 +210,7 @@ type funcInfo struct {
 type checker struct {
 	pass     *analysis.Pass
 	root     inspector.Cursor
-	vars     map[*types.Var]*varDef // see defs
+	vars     map[*types.Var]*testcode.VarWrites // see defs
 	funcs    []*funcInfo
 	byObj    map[*types.Func]*funcInfo
 	facts    map[*types.Func]*dials // of the package's functions, and of imported ones once looked up
@@ -199,23 +244,16 @@ func run(pass *analysis.Pass) (any, error) {
 // mayDial reports whether the package is or imports a package that dials,
 // or one with functions that do.
 func mayDial(pass *analysis.Pass) bool {
-	if slices.Contains(dialingPackages, pass.Pkg.Path()) {
-		return true
-	}
-	for _, imp := range pass.Pkg.Imports() {
-		if slices.Contains(dialingPackages, imp.Path()) || pass.ImportPackageFact(imp, new(hasDialers)) {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(dialingPackages, pass.Pkg.Path()) || testcode.Imports(pass.Pkg, dialingPackages...) ||
+		slices.ContainsFunc(pass.Pkg.Imports(), func(imp *types.Package) bool { return pass.ImportPackageFact(imp, new(hasDialers)) })
 }
 
 // defs returns the writes of the package's variables, recorded on first
 // need: only functions that dial, and their guards, look at variables, and
 // many packages that import net or net/http dial nowhere.
-func (c *checker) defs() map[*types.Var]*varDef {
+func (c *checker) defs() map[*types.Var]*testcode.VarWrites {
 	if c.vars == nil {
-		c.vars = varDefs(c.pass, c.root)
+		c.vars = testcode.Writes(c.pass.TypesInfo, c.root)
 	}
 	return c.vars
 }
@@ -225,12 +263,8 @@ func (c *checker) defs() map[*types.Var]*varDef {
 // guard it (judged by guard only for functions that dial).
 func (c *checker) gather(root inspector.Cursor) {
 	info := c.pass.TypesInfo
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+	for cur, obj := range testcode.FuncDecls(info, root) {
 		decl := cur.Node().(*ast.FuncDecl)
-		obj, ok := info.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue
-		}
 		fi := &funcInfo{decl: decl, obj: obj, runs: c.runs(decl)}
 		c.funcs = append(c.funcs, fi)
 		c.byObj[obj] = fi
@@ -296,19 +330,12 @@ func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
 // replacesDefault reports whether lhs is http.DefaultTransport,
 // http.DefaultClient, or a field of or through http.DefaultClient.
 func replacesDefault(info *types.Info, lhs ast.Expr) bool {
-	for {
-		if isHTTPVar(info, lhs, "DefaultTransport", "DefaultClient") {
+	for e := range testcode.Bases(lhs) {
+		if isHTTPVar(info, e, "DefaultTransport", "DefaultClient") {
 			return true
 		}
-		switch x := ast.Unparen(lhs).(type) {
-		case *ast.SelectorExpr:
-			lhs = x.X
-		case *ast.StarExpr:
-			lhs = x.X
-		default:
-			return false
-		}
 	}
+	return false
 }
 
 // returns reports whether block returns from the function it is in.
@@ -362,7 +389,7 @@ func (c *checker) readsSetting(cond ast.Expr) bool {
 			found = found || isSetting(n)
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok {
-				if d := c.defs()[v]; d != nil && d.value != nil && isSetting(d.value) {
+				if d := c.defs()[v]; d != nil && d.Value != nil && isSetting(d.Value) {
 					found = true
 				}
 			}
@@ -375,20 +402,7 @@ func (c *checker) readsSetting(cond ast.Expr) bool {
 // runs reports whether go test runs decl: examples without an output
 // comment are only compiled.
 func (c *checker) runs(decl *ast.FuncDecl) bool {
-	if !strings.HasPrefix(decl.Name.Name, "Example") || decl.Recv != nil || !testcode.InTestFile(c.pass, decl.Pos()) {
-		return true
-	}
-	file := testcode.FileOf(c.pass, decl.Pos())
-	for _, group := range file.Comments {
-		if group.Pos() < decl.Body.Pos() || group.End() > decl.Body.End() {
-			continue
-		}
-		text := strings.ToLower(strings.TrimSpace(group.Text()))
-		if strings.HasPrefix(text, "output:") || strings.HasPrefix(text, "unordered output:") {
-			return true
-		}
-	}
-	return false
+	return testcode.KindOf(c.pass, decl) != testcode.Example || testcode.ExampleRuns(c.pass, decl)
 }
 
 // guarded reports whether fi, or a function of the package it calls, skips
@@ -654,7 +668,7 @@ func (c *checker) report() {
 				}
 				text, complete := d.addr.prefix()
 				host, ok := hostOf(d.kind, text, complete)
-				if !ok || !isExternal(host) {
+				if !ok || !isExternal(host) || allowHosts.match(host) {
 					continue
 				}
 				c.pass.Reportf(s.call.Pos(), "%s", c.message(d, host))

@@ -11,3 +11,24 @@ import (
 func TestAnalyzerReportsExternalDials(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp")
 }
+
+func TestAllowHostsLetsTestsReachTheTeamsServices(t *testing.T) {
+	setFlag(t, "allow-hosts", "svc.internal, *.test-env.corp")
+	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "allowhosts")
+}
+
+func TestAllowHostsRejectsInnerWildcards(t *testing.T) {
+	if err := extcall.Analyzer.Flags.Set("allow-hosts", "svc.*.corp"); err == nil {
+		t.Error("allow-hosts accepted svc.*.corp; want an error: only a leading *. is a pattern")
+	}
+}
+
+// setFlag sets an option of the analyzer for the test only.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	old := extcall.Analyzer.Flags.Lookup(name).Value.String()
+	if err := extcall.Analyzer.Flags.Set(name, value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { extcall.Analyzer.Flags.Set(name, old) })
+}

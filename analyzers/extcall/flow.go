@@ -7,9 +7,6 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 
@@ -62,123 +59,11 @@ func (s str) hasParam() bool {
 	return false
 }
 
-// A varDef records how a variable is written across the package.
-type varDef struct {
-	value     ast.Expr // the right-hand side of its only write, if it has one
-	index     int      // the result of value it holds when value is a multi-valued call, else -1
-	writes    int
-	addressed bool // &v, or a write through a field or element of v
-	passedTo  []*ast.CallExpr
-}
-
-// varDefs records the writes of every variable of the package, so that a
-// variable written once can stand for its value.
-func varDefs(pass *analysis.Pass, root inspector.Cursor) map[*types.Var]*varDef {
-	defs := make(map[*types.Var]*varDef)
-	def := func(id *ast.Ident) *varDef {
-		obj := pass.TypesInfo.Defs[id]
-		if obj == nil {
-			obj = pass.TypesInfo.Uses[id]
-		}
-		v, ok := obj.(*types.Var)
-		if !ok {
-			return nil
-		}
-		d := defs[v]
-		if d == nil {
-			d = &varDef{index: -1}
-			defs[v] = d
-		}
-		return d
-	}
-	write := func(lhs ast.Expr, value ast.Expr, index int) {
-		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-			if d := def(id); d != nil {
-				d.writes++
-				d.value, d.index = value, index
-			}
-			return
-		}
-		if id := rootIdent(lhs); id != nil {
-			if d := def(id); d != nil {
-				d.addressed = true
-			}
-		}
-	}
-	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CallExpr)(nil)}
-	for cur := range root.Preorder(filter...) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			rhs := n.Rhs
-			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
-				rhs = nil // x += y: the value is no literal of the source
-			}
-			assignEach(n.Lhs, rhs, write)
-		case *ast.ValueSpec:
-			names := make([]ast.Expr, len(n.Names))
-			for i, name := range n.Names {
-				names[i] = name
-			}
-			assignEach(names, n.Values, write)
-		case *ast.IncDecStmt:
-			write(n.X, nil, -1)
-		case *ast.RangeStmt:
-			for _, e := range []ast.Expr{n.Key, n.Value} {
-				if e != nil {
-					write(e, nil, -1)
-				}
-			}
-		case *ast.UnaryExpr:
-			if id := rootIdent(n.X); n.Op == token.AND && id != nil {
-				if d := def(id); d != nil {
-					d.addressed = true
-				}
-			}
-		case *ast.CallExpr:
-			for _, arg := range n.Args {
-				if id, ok := ast.Unparen(arg).(*ast.Ident); ok && isClientType(pass.TypesInfo.TypeOf(id)) {
-					if d := def(id); d != nil {
-						d.passedTo = append(d.passedTo, n)
-					}
-				}
-			}
-		}
-	}
-	return defs
-}
-
-// rootIdent returns the variable at the root of x.f, x[i], *x and the like.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
-}
-
-// isClientType reports whether a value of type t can carry the transport an
-// HTTP request goes through, and be changed by a function it is passed to.
-func isClientType(t types.Type) bool {
-	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
-		return false
-	}
-	return testcode.IsNamedType(t, "net/http", "Client") || testcode.IsNamedType(t, "net/http", "Transport")
-}
-
 // A flow resolves expressions of one function to what is known of their
 // string values.
 type flow struct {
 	info    *types.Info
-	vars    map[*types.Var]*varDef
+	vars    map[*types.Var]*testcode.VarWrites
 	params  map[*types.Var]int // of the function being summarized into a fact
 	pkgVars bool               // whether package-level variables may stand for their values
 	calls   func(*ast.CallExpr) bool
@@ -189,9 +74,9 @@ const maxDepth = 8
 
 // value returns the variable definition that v stands for, if v is written
 // exactly once and never through its address.
-func (f *flow) value(v *types.Var) (*varDef, bool) {
+func (f *flow) value(v *types.Var) (*testcode.VarWrites, bool) {
 	d := f.vars[v]
-	if d == nil || d.writes != 1 || d.addressed || d.value == nil {
+	if d == nil || d.Writes != 1 || d.Addressed || d.Value == nil {
 		return nil, false
 	}
 	if v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !f.pkgVars {
@@ -214,8 +99,8 @@ func (f *flow) str(e ast.Expr) str {
 		return unknown
 	}
 	defer f.leave()
-	if tv, ok := f.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return text(constant.StringVal(tv.Value))
+	if s, ok := testcode.ConstString(f.info, e); ok {
+		return text(s)
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -226,8 +111,8 @@ func (f *flow) str(e ast.Expr) str {
 		if i, ok := f.params[v]; ok {
 			return str{parts: []part{{Param: i}}, complete: true}
 		}
-		if d, ok := f.value(v); ok && d.index < 0 {
-			return f.str(d.value)
+		if d, ok := f.value(v); ok && d.Index < 0 {
+			return f.str(d.Value)
 		}
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
@@ -329,8 +214,8 @@ func (f *flow) request(e ast.Expr) str {
 		if i, ok := f.params[v]; ok {
 			return str{parts: []part{{Param: i, Request: true}}, complete: true}
 		}
-		if d, ok := f.value(v); ok && d.index <= 0 {
-			return f.request(d.value)
+		if d, ok := f.value(v); ok && d.Index <= 0 {
+			return f.request(d.Value)
 		}
 	case *ast.CallExpr:
 		fn := testcode.Callee(f.info, e)
@@ -380,15 +265,15 @@ func (f *flow) client(e ast.Expr) int {
 			return i
 		}
 		d, ok := f.value(v)
-		if !ok || d.index >= 0 {
+		if !ok || d.Index >= 0 {
 			return unknownClient
 		}
-		for _, call := range d.passedTo {
+		for _, call := range d.PassedTo {
 			if !f.calls(call) {
 				return unknownClient // the callee may change the transport
 			}
 		}
-		return f.client(d.value)
+		return f.client(d.Value)
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
 			return f.client(x.X)
@@ -452,21 +337,4 @@ func isHTTPVar(info *types.Info, e ast.Expr, names ...string) bool {
 		}
 	}
 	return false
-}
-
-// assignEach calls write for every target of an assignment or declaration
-// with the expression it receives: its own right-hand side, nil when there
-// is none, or the one multi-value right-hand side and the target's index in
-// its results.
-func assignEach(lhs, rhs []ast.Expr, write func(lhs, value ast.Expr, index int)) {
-	for i, target := range lhs {
-		switch {
-		case len(rhs) == 0:
-			write(target, nil, -1)
-		case len(rhs) == len(lhs):
-			write(target, rhs[i], -1)
-		default:
-			write(target, rhs[0], i)
-		}
-	}
 }

@@ -42,7 +42,7 @@ func (*changesProcess) AFact() {}
 func (f *changesProcess) String() string { return "changesProcess " + f.Method }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "testing" }) {
+	if !testcode.Imports(pass.Pkg, "testing") {
 		return nil, nil // no function can take a *testing.T
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
@@ -57,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 type checker struct {
 	pass     *analysis.Pass
+	tests    *testcode.Tests                 // see parallel
 	facts    map[*types.Func]*changesProcess // of the package's functions
 	zeroVars map[*types.Var]bool             // see declaredWithoutValue
 }
@@ -70,13 +71,10 @@ func (c *checker) summarize(root inspector.Cursor) {
 		index int
 		cur   inspector.Cursor
 	}
-	var helpers []helper
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+	helpers := make(map[*types.Func]*helper)
+	var order []*helper
+	for cur, obj := range testcode.FuncDecls(c.pass.TypesInfo, root) {
 		decl := cur.Node().(*ast.FuncDecl)
-		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue
-		}
 		param := testcode.TestingParam(c.pass.TypesInfo, decl.Type)
 		if param == nil || isEntry(c.pass, decl) {
 			continue
@@ -84,26 +82,42 @@ func (c *checker) summarize(root inspector.Cursor) {
 		sig := obj.Type().(*types.Signature)
 		for i := range sig.Params().Len() {
 			if sig.Params().At(i) == param {
-				helpers = append(helpers, helper{obj, param, i, cur})
+				h := &helper{obj, param, i, cur}
+				helpers[obj] = h
+				order = append(order, h)
 			}
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, h := range helpers {
-			if c.facts[h.obj] != nil {
+	// A helper changes the process on its own when it calls t.Setenv or
+	// t.Chdir, or an imported helper that does, on its parameter; and
+	// through the package's helpers it passes its parameter to.
+	var have []*helper
+	callers := make(map[*helper][]*helper)
+	for _, h := range order {
+		for call := range h.cur.Preorder((*ast.CallExpr)(nil)) {
+			n := call.Node().(*ast.CallExpr)
+			if method, ok := c.changesProcess(n, h.param); ok {
+				if c.facts[h.obj] == nil {
+					c.facts[h.obj] = &changesProcess{Param: h.index, Method: method}
+					have = append(have, h)
+				}
 				continue
 			}
-			for call := range h.cur.Preorder((*ast.CallExpr)(nil)) {
-				if method, ok := c.changesProcess(call.Node().(*ast.CallExpr), h.param); ok {
-					c.facts[h.obj] = &changesProcess{Param: h.index, Method: method}
-					changed = true
-					break
+			if fn := testcode.Callee(c.pass.TypesInfo, n); fn != nil {
+				if g := helpers[fn.Origin()]; g != nil && g.index < len(n.Args) && c.isVar(n.Args[g.index], h.param) {
+					callers[g] = append(callers[g], h)
 				}
 			}
 		}
 	}
-	for _, h := range helpers {
+	testcode.Propagate(have, func(h *helper) []*helper { return callers[h] }, func(caller, callee *helper) bool {
+		if c.facts[caller.obj] != nil {
+			return false
+		}
+		c.facts[caller.obj] = &changesProcess{Param: caller.index, Method: c.facts[callee.obj].Method}
+		return true
+	})
+	for _, h := range order {
 		if f := c.facts[h.obj]; f != nil {
 			c.pass.ExportObjectFact(h.obj, f)
 		}
@@ -113,11 +127,11 @@ func (c *checker) summarize(root inspector.Cursor) {
 // isEntry reports whether go test calls decl itself: a test, benchmark or
 // fuzz target, which no other function calls.
 func isEntry(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	if testcode.IsTestFunc(pass, decl) {
+	switch testcode.KindOf(pass, decl) {
+	case testcode.Test, testcode.Benchmark, testcode.Fuzz:
 		return true
 	}
-	name := decl.Name.Name
-	return decl.Recv == nil && testcode.InTestFile(pass, decl.Pos()) && (strings.HasPrefix(name, "Benchmark") || strings.HasPrefix(name, "Fuzz"))
+	return false
 }
 
 // changesProcess reports whether call is t.Setenv or t.Chdir on the testing
@@ -151,31 +165,8 @@ func (c *checker) fact(fn *types.Func) *changesProcess {
 }
 
 func (c *checker) isVar(e ast.Expr, v *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && c.pass.TypesInfo.Uses[id] == v
-}
-
-// A scope is a function of a test that has its own testing value: the
-// test or helper itself, or a subtest.
-type scope struct {
-	parent   *scope    // the test whose Run started this subtest, or nil
-	runPos   token.Pos // where the parent called Run
-	parallel []token.Pos
-}
-
-// parallelAt reports whether the test of s is parallel, or has a parallel
-// ancestor, by the time it runs: its own t.Parallel counts wherever it
-// stands, an ancestor's only before the Run that started s.
-func (s *scope) parallelAt() bool {
-	if len(s.parallel) > 0 {
-		return true
-	}
-	for child, p := s, s.parent; p != nil; child, p = p, p.parent {
-		if slices.ContainsFunc(p.parallel, func(pos token.Pos) bool { return pos < child.runPos }) {
-			return true
-		}
-	}
-	return false
+	id := testcode.Ident(e)
+	return id != nil && c.pass.TypesInfo.Uses[id] == v
 }
 
 // A path is a package-level variable, or a field or pointee reached from
@@ -195,7 +186,7 @@ type write struct {
 	path     path
 	lhs      ast.Expr
 	rhs      ast.Expr // nil for x++, x op= y and tuple assignments
-	scope    *scope
+	parallel testcode.Parallelism
 	restore  bool     // it runs at cleanup, or puts back a saved value
 	child    bool     // it runs only in a child process the test starts
 	topLevel bool     // it is a statement of its function's body, not nested in a branch or loop
@@ -215,22 +206,18 @@ type test struct {
 }
 
 type processCall struct {
-	call   *ast.CallExpr
-	method string
-	via    *types.Func // the helper that calls it, or nil
-	scope  *scope
+	call     *ast.CallExpr
+	method   string
+	via      *types.Func // the helper that calls it, or nil
+	parallel testcode.Parallelism
 }
 
 func (c *checker) check(root inspector.Cursor) {
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	tests := make(map[*types.Func]*test)
 	var order []*test
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+	for cur, obj := range testcode.FuncDecls(c.pass.TypesInfo, root) {
 		decl := cur.Node().(*ast.FuncDecl)
-		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue
-		}
 		decls[obj] = decl
 		tv := testcode.TestingParam(c.pass.TypesInfo, decl.Type)
 		if tv == nil || !testcode.InTestFile(c.pass, decl.Pos()) {
@@ -261,7 +248,7 @@ func (c *checker) check(root inspector.Cursor) {
 		for _, w := range t.writes {
 			switch {
 			case w.restore || w.child || owned[w.path.root] || reported[w.path]:
-			case w.scope.parallelAt():
+			case w.parallel != testcode.Serial:
 				reported[w.path] = true
 				c.pass.Reportf(w.lhs.Pos(), "%s sets package variable %s while running in parallel with other tests; drop t.Parallel or pass the value in instead", t.decl.Name.Name, types.ExprString(w.lhs))
 			case c.isReset(w) || restored(t, w.path):
@@ -332,14 +319,7 @@ func (c *checker) inChildBranch(n inspector.Cursor) bool {
 		if n.Node().Pos() < ifs.Body.Pos() {
 			continue
 		}
-		found := false
-		ast.Inspect(ifs.Cond, func(e ast.Node) bool {
-			if call, ok := e.(*ast.CallExpr); ok && testcode.IsFunc(testcode.Callee(c.pass.TypesInfo, call), "os", "Getenv", "LookupEnv") {
-				found = true
-			}
-			return !found
-		})
-		if found {
+		if testcode.ReadsEnv(c.pass.TypesInfo, ifs.Cond) {
 			return true
 		}
 	}
@@ -351,27 +331,7 @@ func (c *checker) gather(cur inspector.Cursor, tv *types.Var) *test {
 	info := c.pass.TypesInfo
 	decl := cur.Node().(*ast.FuncDecl)
 	t := &test{decl: decl, bench: testcode.IsNamedType(tv.Type(), "testing", "B")}
-	top := new(scope)
-	scopes := map[*types.Var]*scope{tv: top}
-	byNode := map[ast.Node]*scope{decl: top}
 	saved := make(map[*types.Var]path) // local variables holding a value saved from a path
-
-	scopeOf := func(n inspector.Cursor) *scope {
-		for f := range n.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-			if s := byNode[f.Node()]; s != nil {
-				return s
-			}
-		}
-		return top
-	}
-	testingVar := func(e ast.Expr) *scope {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				return scopes[v]
-			}
-		}
-		return nil
-	}
 	addWrite := func(n inspector.Cursor, lhs, rhs ast.Expr) {
 		p, ok := c.pathOf(lhs)
 		if !ok {
@@ -385,7 +345,7 @@ func (c *checker) gather(cur inspector.Cursor, tv *types.Var) *test {
 				}
 			}
 		}
-		w := &write{path: p, lhs: lhs, rhs: rhs, scope: scopeOf(n), restore: restore, child: c.inChildBranch(n)}
+		w := &write{path: p, lhs: lhs, rhs: rhs, parallel: c.parallel().ParallelAt(n), restore: restore, child: c.inChildBranch(n)}
 		if f, ok := testcode.EnclosingFunc(n); ok {
 			w.fn = f.Node()
 			_, inBlock := n.Parent().Node().(*ast.BlockStmt)
@@ -404,22 +364,11 @@ func (c *checker) gather(cur inspector.Cursor, tv *types.Var) *test {
 		}
 	}
 
-	filter := []ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.ValueSpec)(nil)}
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.ValueSpec)(nil)}
 	for n := range cur.Preorder(filter...) {
 		switch node := n.Node().(type) {
-		case *ast.FuncLit:
-			lv := testcode.TestingParam(info, node.Type)
-			if lv == nil {
-				continue
-			}
-			s := new(scope)
-			if call, ok := n.Parent().Node().(*ast.CallExpr); ok {
-				s.parent, s.runPos = c.startedBy(call, testingVar), call.Pos()
-			}
-			scopes[lv] = s
-			byNode[node] = s
 		case *ast.CallExpr:
-			c.gatherCall(t, n, node, testingVar)
+			c.gatherCall(t, n, node)
 		case *ast.AssignStmt:
 			switch {
 			case node.Tok == token.DEFINE && len(node.Lhs) == len(node.Rhs):
@@ -448,23 +397,8 @@ func (c *checker) gather(cur inspector.Cursor, tv *types.Var) *test {
 	return t
 }
 
-// startedBy returns the scope of the test that starts a function literal
-// through call: the receiver of t.Run, or a testing value passed along
-// with the literal (synctest.Test(t, f)).
-func (c *checker) startedBy(call *ast.CallExpr, testingVar func(ast.Expr) *scope) *scope {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && testcode.IsTestingMethod(testcode.Callee(c.pass.TypesInfo, call), "Run") {
-		return testingVar(sel.X)
-	}
-	for _, arg := range call.Args {
-		if s := testingVar(arg); s != nil {
-			return s
-		}
-	}
-	return nil
-}
-
 // gatherCall records what a call in a test means for isolation.
-func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr, testingVar func(ast.Expr) *scope) {
+func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	fn := testcode.Callee(info, call)
 	if fn == nil {
@@ -475,13 +409,9 @@ func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr, te
 		recv = sel.X
 	}
 	switch {
-	case testcode.IsTestingMethod(fn, "Parallel"):
-		if s := testingVar(recv); s != nil {
-			s.parallel = append(s.parallel, call.Pos())
-		}
 	case testcode.IsTestingMethod(fn, "Setenv", "Chdir"):
-		if s := testingVar(recv); s != nil {
-			t.process = append(t.process, processCall{call: call, method: fn.Name(), scope: s})
+		if v := c.testingVar(recv); v != nil {
+			t.process = append(t.process, processCall{call: call, method: fn.Name(), parallel: c.parallel().ParallelOf(v)})
 		}
 	case testcode.IsTestingMethod(fn, "Cleanup"):
 		for _, arg := range call.Args {
@@ -491,8 +421,8 @@ func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr, te
 		}
 	}
 	if f := c.fact(fn); f != nil && f.Param < len(call.Args) {
-		if s := testingVar(call.Args[f.Param]); s != nil {
-			t.process = append(t.process, processCall{call: call, method: f.Method, via: fn, scope: s})
+		if v := c.testingVar(call.Args[f.Param]); v != nil {
+			t.process = append(t.process, processCall{call: call, method: f.Method, via: fn, parallel: c.parallel().ParallelOf(v)})
 		}
 	}
 	if fn.Pkg() == c.pass.Pkg {
@@ -501,6 +431,26 @@ func (c *checker) gatherCall(t *test, n inspector.Cursor, call *ast.CallExpr, te
 			t.cleanups = append(t.cleanups, fn.Origin())
 		}
 	}
+}
+
+// parallel returns the index of the package's tests, built at the first
+// write to a package variable or process change that needs it.
+func (c *checker) parallel() *testcode.Tests {
+	if c.tests == nil {
+		c.tests = testcode.NewTests(c.pass, c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root())
+	}
+	return c.tests
+}
+
+// testingVar returns the testing parameter of a test file's function that
+// e names, or nil.
+func (c *checker) testingVar(e ast.Expr) *types.Var {
+	if id := testcode.Ident(e); id != nil {
+		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && c.parallel().Known(v) {
+			return v
+		}
+	}
+	return nil
 }
 
 // funcOf returns the function of the package that e names, if any.
@@ -602,26 +552,15 @@ func (c *checker) ownedVars(root inspector.Cursor, tests []*test) map[*types.Var
 	if len(candidates) == 0 {
 		return nil
 	}
-	assigned := make(map[*ast.Ident]bool) // the identifiers that plain assignments write
-	for cur := range root.Preorder((*ast.AssignStmt)(nil)) {
-		if assign := cur.Node().(*ast.AssignStmt); assign.Tok == token.ASSIGN {
-			for _, lhs := range assign.Lhs {
-				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-					assigned[id] = true
-				}
-			}
-		}
-	}
+	writes := testcode.Writes(info, root)
 	users := make(map[*types.Var]map[*test]bool)
-	read := make(map[*types.Var]bool)
+	uses := make(map[*types.Var]int)
 	for id, obj := range info.Uses {
 		v, ok := obj.(*types.Var)
 		if !ok || !candidates[v] {
 			continue
 		}
-		if !assigned[id] {
-			read[v] = true
-		}
+		uses[v]++
 		for _, t := range tests {
 			if !t.bench && t.decl.Pos() <= id.Pos() && id.Pos() < t.decl.End() {
 				if users[v] == nil {
@@ -631,9 +570,11 @@ func (c *checker) ownedVars(root inspector.Cursor, tests []*test) map[*types.Var
 			}
 		}
 	}
+	// A variable is read when it has uses other than plain assignments.
+	read := func(v *types.Var) bool { return writes[v] == nil || uses[v] > writes[v].Assigned }
 	owned := make(map[*types.Var]bool)
 	for v := range candidates {
-		owned[v] = len(users[v]) <= 1 || !read[v]
+		owned[v] = len(users[v]) <= 1 || !read(v)
 	}
 	return owned
 }
@@ -707,9 +648,9 @@ func (c *checker) declaredWithoutValue() map[*types.Var]bool {
 func (c *checker) reportProcess(t *test) {
 	for _, pc := range t.process {
 		where := "a test that calls t.Parallel"
-		switch {
-		case len(pc.scope.parallel) > 0:
-		case pc.scope.parallelAt():
+		switch pc.parallel {
+		case testcode.Parallel:
+		case testcode.ParallelAncestor:
 			where = "a subtest of a parallel test"
 		default:
 			continue

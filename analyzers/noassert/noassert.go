@@ -90,13 +90,13 @@ func run(pass *analysis.Pass) (any, error) {
 
 	// Test functions themselves get no fact: no other package calls them.
 	for _, s := range c.order {
-		if !s.canFail && hasTrackedParam(s.fn.Signature()) && !testcode.IsTestFunc(pass, s.decl) {
+		if !s.canFail && hasTrackedParam(s.fn.Signature()) && testcode.KindOf(pass, s.decl) != testcode.Test {
 			pass.ExportObjectFact(s.fn, new(neverFails))
 		}
 	}
 
 	for _, s := range c.order {
-		if s.canFail || !s.inTest || !testcode.IsTestFunc(pass, s.decl) || exempt(pass, s.decl) {
+		if s.canFail || !s.inTest || testcode.KindOf(pass, s.decl) != testcode.Test || exempt(pass, s.decl) {
 			continue
 		}
 		name := s.decl.Name.Name
@@ -132,25 +132,22 @@ type summary struct {
 // call edges: a function can fail if its body does or a dependency can.
 func (c *checker) propagate() {
 	callers := make(map[*types.Func][]*summary)
-	var work []*summary
+	var failing []*summary
 	for _, s := range c.order {
 		for _, dep := range s.deps {
 			callers[dep] = append(callers[dep], s)
 		}
 		if s.canFail {
-			work = append(work, s)
+			failing = append(failing, s)
 		}
 	}
-	for len(work) > 0 {
-		s := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, caller := range callers[s.fn] {
-			if !caller.canFail {
-				caller.canFail = true
-				work = append(work, caller)
-			}
+	testcode.Propagate(failing, func(s *summary) []*summary { return callers[s.fn] }, func(caller, _ *summary) bool {
+		if caller.canFail {
+			return false
 		}
-	}
+		caller.canFail = true
+		return true
+	})
 }
 
 // summarize walks a function's body, function literals included, and
@@ -298,14 +295,11 @@ func (c *checker) methodFails(selCur inspector.Cursor) bool {
 		if !ok || selCur.ParentEdgeKind() != edge.CallExpr_Fun || len(call.Args) != 2 {
 			return true
 		}
-		switch body := ast.Unparen(call.Args[1]).(type) {
-		case *ast.FuncLit:
+		if _, ok := ast.Unparen(call.Args[1]).(*ast.FuncLit); ok {
 			return false
-		case *ast.Ident, *ast.SelectorExpr:
-			_, isFunc := c.pass.TypesInfo.ObjectOf(identOf(body)).(*types.Func)
-			return !isFunc
 		}
-		return true
+		_, isFunc := testcode.Referenced(c.pass.TypesInfo, call.Args[1]).(*types.Func)
+		return !isFunc
 	case name == "Run" || name == "Fuzz":
 		return true
 	}
@@ -339,13 +333,6 @@ func paramType(sig *types.Signature, index int, spread bool) types.Type {
 		return nil
 	}
 	return params.At(index).Type()
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	if sel, ok := e.(*ast.SelectorExpr); ok {
-		return sel.Sel
-	}
-	return e.(*ast.Ident)
 }
 
 // isCalled reports whether the function named at cur is called there
@@ -405,7 +392,7 @@ func tracked(t types.Type) bool {
 // exempt reports whether a test that cannot fail is fine as it is.
 func exempt(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	f := testcode.FileOf(pass, decl.Pos())
-	if f == nil || ast.IsGenerated(f) {
+	if f == nil {
 		return true
 	}
 	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || helperProcess(pass, decl.Body) || compileTimeOnly(pass, decl.Body)
@@ -472,14 +459,7 @@ func helperProcess(pass *analysis.Pass, body *ast.BlockStmt) bool {
 	if _, ok := stmt.Body.List[0].(*ast.ReturnStmt); !ok {
 		return false
 	}
-	readsEnv := false
-	ast.Inspect(stmt.Cond, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && testcode.IsFunc(testcode.Callee(pass.TypesInfo, call), "os", "Getenv", "LookupEnv") {
-			readsEnv = true
-		}
-		return !readsEnv
-	})
-	return readsEnv
+	return testcode.ReadsEnv(pass.TypesInfo, stmt.Cond)
 }
 
 // compileTimeOnly reports whether a test holds nothing but compile-time

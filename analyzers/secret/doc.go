@@ -83,4 +83,8 @@
 // value should come from needs a human. Read it from the environment
 // (set it with t.Setenv in the test), or generate a fake value; for a
 // private key, generate one with rsa.GenerateKey or ecdsa.GenerateKey.
+//
+// A team whose fixtures mark their made-up values (a prefix, a word) says
+// so with the option fake, a regular expression: a finding whose value it
+// matches is not reported (-secret.fake='^fk_|FAKE').
 package secret

@@ -51,11 +51,11 @@ func (c *checker) isTestInput(h holder) bool {
 				continue
 			}
 			if set.keyed {
-				if key, ok := constString(c.info, call.Args[set.arg-1]); !ok || key != set.key {
+				if key, ok := testcode.ConstString(c.info, call.Args[set.arg-1]); !ok || key != set.key {
 					continue
 				}
 			}
-			if v, ok := constString(c.info, unconvert(c.info, call.Args[set.arg])); ok {
+			if v, ok := testcode.ConstString(c.info, unconvert(c.info, call.Args[set.arg])); ok {
 				values[v] = true
 			}
 		}
@@ -117,12 +117,12 @@ func fieldValue(info *types.Info, row ast.Expr, field string) (string, bool) {
 	for i, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if keyName(info, kv.Key) == field {
-				return constString(info, unconvert(info, kv.Value))
+				return testcode.ConstString(info, unconvert(info, kv.Value))
 			}
 			continue
 		}
 		if positionalField(info, lit, i) == field {
-			return constString(info, unconvert(info, elt))
+			return testcode.ConstString(info, unconvert(info, elt))
 		}
 	}
 	return "", false

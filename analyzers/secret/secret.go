@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,40 @@ var Analyzer = &analysis.Analyzer{
 	Run:      testcode.WithIgnores(run),
 }
 
+// fake matches the values a team knows to be fake, such as the shapes its
+// fixtures generator produces: -secret.fake='^sk_test_' or 'FAKE'.
+var fake regexpFlag
+
+func init() {
+	Analyzer.Flags.Var(&fake, "fake", "regular expression matching values known to be fake; a finding whose secret it matches is not reported")
+}
+
+// regexpFlag is a regular expression set from a flag; unset, it matches
+// nothing.
+type regexpFlag struct{ re *regexp.Regexp }
+
+func (f *regexpFlag) String() string {
+	if f == nil || f.re == nil {
+		return ""
+	}
+	return f.re.String()
+}
+
+func (f *regexpFlag) Set(value string) error {
+	if value == "" {
+		f.re = nil
+		return nil
+	}
+	re, err := regexp.Compile(value)
+	if err != nil {
+		return err
+	}
+	f.re = re
+	return nil
+}
+
+func (f *regexpFlag) match(s string) bool { return f.re != nil && f.re.MatchString(s) }
+
 // minLiteralLen is the shortest quoted literal worth judging: a
 // name-keyed secret has at least credential.MinRandomLen characters, a
 // format match more.
@@ -38,7 +73,9 @@ const minLiteralLen = credential.MinRandomLen + len(`""`)
 
 func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{info: pass.TypesInfo, hexVectors: importsHex(pass.Pkg)}
+	// A package that decodes hex has hex strings that are byte test
+	// vectors rather than API keys.
+	c := &checker{info: pass.TypesInfo, hexVectors: testcode.Imports(pass.Pkg, "encoding/hex")}
 	for fileCur := range insp.Root().Children() {
 		if !testcode.IsTestFile(pass, fileCur.Node().(*ast.File)) {
 			continue
@@ -51,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
-			if f, ok := c.check(cur, value); ok {
+			if f, ok := c.check(cur, value); ok && !fake.match(f.Secret) {
 				pass.Report(analysis.Diagnostic{
 					Pos:     cur.Node().Pos(),
 					End:     cur.Node().End(),
@@ -68,17 +105,6 @@ type checker struct {
 	testFiles  []inspector.Cursor
 	hexVectors bool                             // the package decodes hex: hex strings are byte vectors
 	calls      map[types.Object][]*ast.CallExpr // by callee, built on first use
-}
-
-// importsHex reports whether pkg decodes hex, which makes its hex strings
-// byte test vectors rather than API keys.
-func importsHex(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == "encoding/hex" {
-			return true
-		}
-	}
-	return false
 }
 
 // stringValue returns the value of the string literal or constant string
@@ -100,7 +126,7 @@ func stringValue(info *types.Info, cur inspector.Cursor) (string, bool) {
 		if !isConcat(info, n) || inConcat(info, cur) {
 			return "", false
 		}
-		return constant.StringVal(info.Types[n].Value), true
+		return testcode.ConstString(info, n)
 	}
 	return "", false
 }
@@ -253,7 +279,7 @@ func named(name string) holder {
 func callHolder(info *types.Info, call *ast.CallExpr, index int) holder {
 	h := holder{set: inputSet{callee: calleeObject(info, call), arg: index}}
 	if index > 0 {
-		if key, ok := constString(info, call.Args[index-1]); ok && len(key) <= 64 && !strings.ContainsAny(key, " \t\n") {
+		if key, ok := testcode.ConstString(info, call.Args[index-1]); ok && len(key) <= 64 && !strings.ContainsAny(key, " \t\n") {
 			h.names = append(h.names, key)
 			h.set.key, h.set.keyed = key, true
 		}
@@ -314,7 +340,7 @@ func keyName(info *types.Info, key ast.Expr) string {
 			return id.Name
 		}
 	}
-	s, _ := constString(info, key)
+	s, _ := testcode.ConstString(info, key)
 	return s
 }
 
@@ -326,7 +352,7 @@ func exprName(info *types.Info, e ast.Expr) string {
 	case *ast.SelectorExpr:
 		return e.Sel.Name
 	case *ast.IndexExpr:
-		s, _ := constString(info, e.Index)
+		s, _ := testcode.ConstString(info, e.Index)
 		return s
 	case *ast.StarExpr:
 		return exprName(info, e.X)
@@ -334,12 +360,4 @@ func exprName(info *types.Info, e ast.Expr) string {
 		return exprName(info, e.X)
 	}
 	return ""
-}
-
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }

@@ -74,3 +74,17 @@ func literalAt(files []*ast.File, tvs map[ast.Expr]types.TypeAndValue, pos token
 	}
 	return value, found
 }
+
+func TestFakeOptionSilencesKnownFakeValues(t *testing.T) {
+	if err := secret.Analyzer.Flags.Set("fake", "^fk_"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { secret.Analyzer.Flags.Set("fake", "") })
+	analysistest.Run(t, analysistest.TestData(), secret.Analyzer, "fake")
+}
+
+func TestFakeOptionRejectsABadPattern(t *testing.T) {
+	if err := secret.Analyzer.Flags.Set("fake", "sk_(live"); err == nil {
+		t.Error("fake accepted sk_(live; want the regexp's error")
+	}
+}

@@ -66,18 +66,11 @@ func (c *checker) markBubble(x ast.Expr) {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.FuncLit:
 		c.bubbleLits[x] = true
-	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := c.pass.TypesInfo.Uses[refName(x)].(*types.Func); ok {
+	default:
+		if fn, ok := testcode.Referenced(c.pass.TypesInfo, x).(*types.Func); ok {
 			c.bubbleFuncs[fn.Origin()] = true
 		}
 	}
-}
-
-func refName(x ast.Expr) *ast.Ident {
-	if sel, ok := x.(*ast.SelectorExpr); ok {
-		return sel.Sel
-	}
-	return x.(*ast.Ident)
 }
 
 // bubbleParams returns the indices of fn's function-typed parameters that

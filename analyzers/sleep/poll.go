@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 
 // inPollLoop reports whether the wait at cur is the interval of a loop, in
@@ -75,29 +77,24 @@ func isCounterBound(info *types.Info, loop *ast.ForStmt) bool {
 	counters := make(map[types.Object]bool)
 	if init, ok := loop.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE {
 		for _, lhs := range init.Lhs {
-			counters[info.ObjectOf(identOf(lhs))] = true
+			counters[info.ObjectOf(testcode.Ident(lhs))] = true
 		}
 	}
 	switch post := loop.Post.(type) {
 	case *ast.IncDecStmt:
-		counters[info.ObjectOf(identOf(post.X))] = true
+		counters[info.ObjectOf(testcode.Ident(post.X))] = true
 	case *ast.AssignStmt:
 		for _, lhs := range post.Lhs {
-			counters[info.ObjectOf(identOf(lhs))] = true
+			counters[info.ObjectOf(testcode.Ident(lhs))] = true
 		}
 	}
 	delete(counters, nil)
 	for _, side := range []ast.Expr{cmp.X, cmp.Y} {
-		if id := identOf(side); id != nil && counters[info.ObjectOf(id)] {
+		if id := testcode.Ident(side); id != nil && counters[info.ObjectOf(id)] {
 			return true
 		}
 	}
 	return false
-}
-
-func identOf(x ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(x).(*ast.Ident)
-	return id
 }
 
 // hasExit reports whether the body of loop holds a return, goto, or break

@@ -53,7 +53,7 @@ func newChecker(pass *analysis.Pass, insp *inspector.Inspector) *checker {
 		wanted:      make(map[*types.Func]bool),
 		verdict:     make(map[*types.Func]bool),
 	}
-	if imports(pass.Pkg, "testing/synctest") {
+	if testcode.Imports(pass.Pkg, "testing/synctest") {
 		c.findBubbles()
 	}
 	return c
@@ -86,6 +86,7 @@ func (c *checker) declSite(decl *ast.FuncDecl) site {
 		return site{kind: elsewhere}
 	}
 	withT, withB, withF := testingParams(c.pass.TypesInfo, decl.Type)
+	kind := testcode.KindOf(c.pass, decl)
 	switch {
 	case decl.Recv != nil && strings.HasPrefix(decl.Name.Name, "Test"):
 		return site{kind: onTest} // a suite's test method, as testify runs them
@@ -93,11 +94,11 @@ func (c *checker) declSite(decl *ast.FuncDecl) site {
 		return site{kind: elsewhere} // a test double
 	case withB:
 		return site{kind: elsewhere} // a benchmark measures its sleeps
-	case decl.Recv == nil && strings.HasPrefix(decl.Name.Name, "Example") && decl.Type.Params.NumFields() == 0:
+	case kind == testcode.Example:
 		return site{kind: elsewhere} // an example shows work taking time
-	case testcode.IsTestMain(c.pass, decl):
+	case kind == testcode.Main:
 		return site{kind: onTest, testMain: true}
-	case testcode.IsTestFunc(c.pass, decl), withF && decl.Recv == nil:
+	case kind == testcode.Test, withF && decl.Recv == nil:
 		return site{kind: onTest}
 	}
 	return site{kind: inHelper, helper: fn, withT: withT}
@@ -165,7 +166,7 @@ func (c *checker) runsOnCaller(lit inspector.Cursor) bool {
 // at lit is assigned, is called at least once and used in no other way
 // (such as go f(), defer f() or being handed on).
 func (c *checker) onlyCalled(lit inspector.Cursor, lhs ast.Expr) bool {
-	id := identOf(lhs)
+	id := testcode.Ident(lhs)
 	if id == nil {
 		return false
 	}

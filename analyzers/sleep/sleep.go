@@ -38,7 +38,7 @@ type wait struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	// Package time's own tests sleep because sleeping is what they test.
-	if !imports(pass.Pkg, "time") || strings.TrimSuffix(pass.Pkg.Path(), "_test") == "time" || len(testcode.TestFiles(pass)) == 0 {
+	if !testcode.Imports(pass.Pkg, "time") || strings.TrimSuffix(pass.Pkg.Path(), "_test") == "time" || len(testcode.TestFiles(pass)) == 0 {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -77,15 +77,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-func imports(pkg *types.Package, path string) bool {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == path {
-			return true
-		}
-	}
-	return false
 }
 
 // waitAt reports whether the expression statement at cur waits on

@@ -3,7 +3,6 @@ package testname
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -49,7 +48,7 @@ func (s *subtests) check(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	arg := ast.Unparen(call.Args[0])
-	if name, ok := s.constString(arg); ok {
+	if name, ok := testcode.ConstString(s.pass.TypesInfo, arg); ok {
 		s.checkName(arg.Pos(), name, cur.Child(call.Args[1]), nil)
 		s.checkRepeat(cur, call, name)
 		return
@@ -59,14 +58,6 @@ func (s *subtests) check(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	s.checkTable(cur, arg)
-}
-
-func (s *subtests) constString(e ast.Expr) (string, bool) {
-	tv, ok := s.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // vague reports whether a subtest name is empty or only counts cases.
@@ -214,7 +205,7 @@ func (s *subtests) leaves(stmt ast.Stmt) bool {
 // fmt.Sprintf("case %d", i) and "test" + strconv.Itoa(i) all qualify.
 func (s *subtests) render(cur inspector.Cursor, e ast.Expr) (string, bool) {
 	e = ast.Unparen(e)
-	if str, ok := s.constString(e); ok {
+	if str, ok := testcode.ConstString(s.pass.TypesInfo, e); ok {
 		return str, false
 	}
 	switch e := e.(type) {
@@ -227,10 +218,10 @@ func (s *subtests) render(cur inspector.Cursor, e ast.Expr) (string, bool) {
 		if !xIndex && !yIndex {
 			return "", false
 		}
-		if _, ok := s.constString(e.X); !ok && !xIndex {
+		if _, ok := testcode.ConstString(s.pass.TypesInfo, e.X); !ok && !xIndex {
 			return "", false
 		}
-		if _, ok := s.constString(e.Y); !ok && !yIndex {
+		if _, ok := testcode.ConstString(s.pass.TypesInfo, e.Y); !ok && !yIndex {
 			return "", false
 		}
 		return x + y, true
@@ -246,7 +237,7 @@ func (s *subtests) render(cur inspector.Cursor, e ast.Expr) (string, bool) {
 			if len(e.Args) < 2 {
 				return "", false
 			}
-			format, ok := s.constString(e.Args[0])
+			format, ok := testcode.ConstString(s.pass.TypesInfo, e.Args[0])
 			if !ok {
 				return "", false
 			}

@@ -75,7 +75,7 @@ func (s *subtests) checkTable(cur inspector.Cursor, arg ast.Expr) {
 				continue
 			}
 		}
-		name, ok := s.constString(ast.Unparen(nameExpr))
+		name, ok := testcode.ConstString(s.pass.TypesInfo, ast.Unparen(nameExpr))
 		if !ok {
 			continue
 		}

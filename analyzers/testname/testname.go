@@ -40,7 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for cur := range file.Preorder((*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.FuncDecl:
-				if testcode.IsTestFunc(pass, n) {
+				if testcode.KindOf(pass, n) == testcode.Test {
 					tests = append(tests, n)
 				}
 			case *ast.CallExpr:
@@ -208,12 +208,9 @@ func (idx *identIndex) numberMeansSomething(stem, digits string) bool {
 // exercise: the package itself, or for an external foo_test package the
 // foo it imports.
 func packageUnderTest(pass *analysis.Pass) *types.Package {
-	path, external := strings.CutSuffix(pass.Pkg.Path(), "_test")
-	if external {
-		for _, imp := range pass.Pkg.Imports() {
-			if imp.Path() == path {
-				return imp
-			}
+	if path, external := strings.CutSuffix(pass.Pkg.Path(), "_test"); external {
+		if imp := testcode.Imported(pass.Pkg, path); imp != nil {
+			return imp
 		}
 	}
 	return pass.Pkg

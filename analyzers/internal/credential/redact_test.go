@@ -10,7 +10,7 @@ import (
 var (
 	//testgate:ignore secret a made-up token: what RedactText must hide
 	ghToken = "ghp_RWXhZ0i0tdMtsIxqtUW5RiAypuqUwUqURNJz"
-	//testgate:ignore secret a made-up key body: what RedactText must hide
+	// A made-up key body: what RedactText must hide; without its header it is no finding.
 	pemBody   = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n"
 	pemHeader = "-----BEGIN RSA PRIVATE KEY-----\n"
 	pemEnd    = "-----END RSA PRIVATE KEY-----"

@@ -55,12 +55,6 @@ func IsTestingType(t types.Type) bool {
 	return isNamed(t, "testing", "TB")
 }
 
-// IsTestingT reports whether t is *testing.T.
-func IsTestingT(t types.Type) bool {
-	ptr, ok := types.Unalias(t).(*types.Pointer)
-	return ok && isNamed(ptr.Elem(), "testing", "T")
-}
-
 func isNamed(t types.Type, pkgPath string, names ...string) bool {
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok {
@@ -101,34 +95,6 @@ func TestingParam(info *types.Info, ftype *ast.FuncType) *types.Var {
 		}
 	}
 	return nil
-}
-
-// IsTestFunc reports whether decl is a top-level test that go test runs:
-// func TestXxx(t *testing.T) in a _test.go file, where Xxx does not start
-// with a lower-case letter.
-func IsTestFunc(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	return hasTestPrefix(decl.Name.Name, "Test") && isTopLevel(pass, decl) && singleParam(pass, decl, IsTestingT)
-}
-
-// IsTestMain reports whether decl is func TestMain(m *testing.M).
-func IsTestMain(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	return decl.Name.Name == "TestMain" && isTopLevel(pass, decl) && singleParam(pass, decl, func(t types.Type) bool {
-		ptr, ok := types.Unalias(t).(*types.Pointer)
-		return ok && isNamed(ptr.Elem(), "testing", "M")
-	})
-}
-
-func isTopLevel(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	return decl.Recv == nil && decl.Body != nil && InTestFile(pass, decl.Pos())
-}
-
-func singleParam(pass *analysis.Pass, decl *ast.FuncDecl, want func(types.Type) bool) bool {
-	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return false
-	}
-	sig := fn.Type().(*types.Signature)
-	return sig.TypeParams().Len() == 0 && sig.Params().Len() == 1 && sig.Results().Len() == 0 && want(sig.Params().At(0).Type())
 }
 
 // hasTestPrefix mirrors go test's rule: the name is the prefix alone or the

@@ -42,13 +42,18 @@ func runProbe(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+var kindNames = map[testcode.Kind]string{
+	testcode.Test:      "test",
+	testcode.Benchmark: "benchmark",
+	testcode.Fuzz:      "fuzz",
+	testcode.Example:   "example",
+	testcode.Main:      "testmain",
+}
+
 func funcKind(pass *analysis.Pass, decl *ast.FuncDecl) string {
 	var kinds []string
-	if testcode.IsTestFunc(pass, decl) {
-		kinds = append(kinds, "test")
-	}
-	if testcode.IsTestMain(pass, decl) {
-		kinds = append(kinds, "testmain")
+	if kind := kindNames[testcode.KindOf(pass, decl)]; kind != "" {
+		kinds = append(kinds, kind)
 	}
 	if v := testcode.TestingParam(pass.TypesInfo, decl.Type); v != nil {
 		kinds = append(kinds, "param="+v.Name())
@@ -85,6 +90,29 @@ func enclosures(pass *analysis.Pass, cur inspector.Cursor) string {
 
 func TestHelpersClassifyEnclosuresAndTestFunctions(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), probeAnalyzer, "probe")
+}
+
+// KindOf follows go test: the prefix alone or followed by a character that
+// is not lower-case, and the one signature the prefix asks for.
+func TestKindOfFollowsGoTestsRules(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probeAnalyzer, "kinds", "kindsmain")
+}
+
+// sleepProbe is the probe under the name of a suite analyzer, so that
+// directives can name it, and misspell it.
+var sleepProbe = &analysis.Analyzer{
+	Name:     "sleep",
+	Doc:      "reports what testcode sees, as sleep",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      testcode.WithIgnores(runProbe),
+}
+
+func TestDirectivesReportUnusedUnknownAndFileLevelSuppressions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), sleepProbe, "ignores")
+}
+
+func TestNoAnalyzerReportsInGeneratedFiles(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probeAnalyzer, "generated")
 }
 
 func TestTestFilesListsOnlyTestFiles(t *testing.T) {

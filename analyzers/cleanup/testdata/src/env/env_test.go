@@ -48,6 +48,15 @@ func TestParallelParent(t *testing.T) {
 	})
 }
 
+// The subtest runs, and returns, before its parent calls t.Parallel:
+// t.Setenv there passes go test, so it is the advice.
+func TestParentGoesParallelAfterItsSubtest(t *testing.T) {
+	t.Run("serial first", func(t *testing.T) {
+		os.Setenv("TZ", "UTC") // want `os.Setenv\("TZ", \.\.\.\) is never restored; use t.Setenv$`
+	})
+	t.Parallel()
+}
+
 func TestChdirNeverRestored(t *testing.T) {
 	os.Chdir(t.TempDir()) // want `working directory set by os.Chdir is never restored; use t.Chdir`
 }

@@ -1,0 +1,5 @@
+package generated
+
+func handwritten() {
+	probe() // want "probe testfile in=handwritten"
+}

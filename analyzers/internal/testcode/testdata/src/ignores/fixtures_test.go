@@ -1,0 +1,8 @@
+//testgate:file-ignore sleep the fixtures below stand for a generated suite
+
+package ignores
+
+func fixture() {
+	probe()
+	probe()
+}

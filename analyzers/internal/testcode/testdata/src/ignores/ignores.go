@@ -1,0 +1,3 @@
+package ignores
+
+func probe() {}

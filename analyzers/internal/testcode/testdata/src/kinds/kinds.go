@@ -1,0 +1,4 @@
+package kinds
+
+// TestInPackageFile is no test: tests live in _test.go files.
+func TestInPackageFile() {}

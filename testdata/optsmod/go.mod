@@ -1,0 +1,3 @@
+module example.com/optsmod
+
+go 1.26
