@@ -24,9 +24,10 @@
 //
 // A wait counts as the test's when it is in a Test or Fuzz function,
 // TestMain, a suite's Test method, a t.Run body, a function literal the
-// test calls, or a helper that only tests and testing helpers call (a
-// helper taking *testing.T or testing.TB may also be handed to t.Run or a
-// test runner).
+// test calls, the body of a ginkgo spec node (It, BeforeEach, Describe,
+// By, ...), or a helper that only tests and testing helpers call (a helper
+// taking *testing.T or testing.TB may also be handed to t.Run or a test
+// runner, or listed in a test's table).
 //
 // The analyzer stays silent where sleeping is the point or time is not
 // real:
@@ -41,9 +42,11 @@
 //   - HTTP handlers and test doubles that simulate a slow peer: methods of
 //     types declared in test files, and function literals stored in
 //     fields, globals or tables, or handed to code other than the testing
-//     package;
+//     package and ginkgo (a literal taking *testing.T in a test's table is
+//     a test case, not a hook);
 //   - goroutines that stage a delayed event (including helpers also
-//     started with go), deferred calls and t.Cleanup functions;
+//     started with go), deferred calls, t.Cleanup functions and ginkgo's
+//     DeferCleanup;
 //   - a wait right before a test function returns, such as a helper
 //     process idling until its parent kills it;
 //   - benchmarks (functions taking *testing.B, whose sleeps are usually

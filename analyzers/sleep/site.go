@@ -24,7 +24,7 @@ const (
 // statement runs.
 type site struct {
 	kind     siteKind
-	testMain bool        // onTest: in TestMain
+	noT      bool        // onTest: no *testing.T to run a synctest bubble with (TestMain, a ginkgo spec)
 	helper   *types.Func // inHelper: the helper
 	withT    bool        // inHelper: the helper takes *testing.T, F or testing.TB
 }
@@ -69,6 +69,9 @@ func (c *checker) siteOf(cur inspector.Cursor) site {
 	for fn := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch n := fn.Node().(type) {
 		case *ast.FuncLit:
+			if c.isSpecBody(fn) {
+				return site{kind: onTest, noT: true}
+			}
 			if !c.runsOnCaller(fn) {
 				return site{kind: elsewhere}
 			}
@@ -97,7 +100,7 @@ func (c *checker) declSite(decl *ast.FuncDecl) site {
 	case kind == testcode.Example:
 		return site{kind: elsewhere} // an example shows work taking time
 	case kind == testcode.Main:
-		return site{kind: onTest, testMain: true}
+		return site{kind: onTest, noT: true}
 	case kind == testcode.Test, withF && decl.Recv == nil:
 		return site{kind: onTest}
 	}
@@ -133,10 +136,11 @@ func testingParams(info *types.Info, ftype *ast.FuncType) (withT, withB, withF b
 
 // runsOnCaller reports whether the function literal at lit runs on the
 // goroutine of the function that contains it: it is called on the spot,
-// it is a test body handed to t.Run or a test runner, or it is stored in a
-// local variable that is only ever called. Literals handed to other code
-// or stored in fields, globals and tables are callbacks and hooks: when and
-// where they run is not visible here.
+// it is a test body handed to t.Run or a test runner or listed in a test
+// table, or it is stored in a local variable that is only ever called.
+// Other literals handed to other code or stored in fields, globals and
+// tables are callbacks and hooks: when and where they run is not visible
+// here.
 func (c *checker) runsOnCaller(lit inspector.Cursor) bool {
 	n := lit.Node().(*ast.FuncLit)
 	withT, withB, withF := testingParams(c.pass.TypesInfo, n.Type)
@@ -158,8 +162,49 @@ func (c *checker) runsOnCaller(lit inspector.Cursor) bool {
 		if len(parent.Names) == len(parent.Values) {
 			return testBody || c.onlyCalled(lit, parent.Names[lit.ParentEdgeIndex()])
 		}
+	case *ast.CompositeLit, *ast.KeyValueExpr:
+		return testBody && inTable(lit)
 	}
 	return false
+}
+
+// inTable reports whether the expression at x is an element of a composite
+// literal, with or without a key, as the cases of a table-driven test are.
+func inTable(x inspector.Cursor) bool {
+	if x.ParentEdgeKind() == edge.KeyValueExpr_Value {
+		x = x.Parent()
+	}
+	return x.ParentEdgeKind() == edge.CompositeLit_Elts
+}
+
+// specNodes are ginkgo's functions whose function arguments run on the
+// goroutine of the spec, as a test body runs on its test's: containers,
+// subjects, setup nodes and steps. DeferCleanup and the reporting nodes
+// are left out: they run after the spec, as t.Cleanup functions do.
+var specNodes = map[string]bool{
+	"Describe": true, "FDescribe": true, "PDescribe": true, "XDescribe": true,
+	"Context": true, "FContext": true, "PContext": true, "XContext": true,
+	"When": true, "FWhen": true, "PWhen": true, "XWhen": true,
+	"It": true, "FIt": true, "PIt": true, "XIt": true,
+	"Specify": true, "FSpecify": true, "PSpecify": true, "XSpecify": true,
+	"DescribeTable": true, "FDescribeTable": true, "PDescribeTable": true, "XDescribeTable": true,
+	"BeforeEach": true, "JustBeforeEach": true, "AfterEach": true, "JustAfterEach": true,
+	"BeforeAll": true, "AfterAll": true, "BeforeSuite": true, "AfterSuite": true,
+	"SynchronizedBeforeSuite": true, "SynchronizedAfterSuite": true, "By": true,
+}
+
+// isSpecBody reports whether the function literal at lit is handed to one
+// of ginkgo's spec nodes (github.com/onsi/ginkgo and its forks, v1 or v2).
+func (c *checker) isSpecBody(lit inspector.Cursor) bool {
+	if lit.ParentEdgeKind() != edge.CallExpr_Args {
+		return false
+	}
+	fn := testcode.Callee(c.pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
+	if fn == nil || fn.Pkg() == nil || !specNodes[fn.Name()] {
+		return false
+	}
+	path := strings.TrimSuffix(fn.Pkg().Path(), "/v2")
+	return path == "ginkgo" || strings.HasSuffix(path, "/ginkgo")
 }
 
 // onlyCalled reports whether the local variable lhs, to which the literal
@@ -174,12 +219,12 @@ func (c *checker) onlyCalled(lit inspector.Cursor, lhs ast.Expr) bool {
 	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
 		return false
 	}
-	var body inspector.Cursor
-	for decl := range lit.Enclosing((*ast.FuncDecl)(nil)) {
-		body = decl
-	}
-	if body.Node() == nil {
-		return false
+	// A local variable is used only inside the outermost function around
+	// its literal: a declaration, or a literal at package level such as a
+	// ginkgo container's body.
+	body := lit
+	for fn := range lit.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fn
 	}
 	calls := 0
 	for use := range body.Preorder((*ast.Ident)(nil)) {
@@ -244,7 +289,8 @@ func (c *checker) usedByTest(use inspector.Cursor, withT bool) bool {
 	if isPlainCall(use) {
 		return true
 	}
-	return withT && wholeRef(use).ParentEdgeKind() == edge.CallExpr_Args
+	ref := wholeRef(use)
+	return withT && (ref.ParentEdgeKind() == edge.CallExpr_Args || inTable(ref))
 }
 
 // wholeRef returns the expression that a name refers through: x.f for

@@ -133,7 +133,10 @@ func nonPositive(info *types.Info, dur ast.Expr) bool {
 // go on after them.
 func endsTest(cur inspector.Cursor) bool {
 	fn, ok := testcode.EnclosingFunc(cur)
-	if _, isDecl := fn.Node().(*ast.FuncDecl); !ok || !isDecl {
+	if !ok {
+		return false
+	}
+	if _, isDecl := fn.Node().(*ast.FuncDecl); !isDecl {
 		return false
 	}
 	next, ok := cur.NextSibling()
@@ -145,9 +148,9 @@ func endsTest(cur inspector.Cursor) bool {
 }
 
 func report(pass *analysis.Pass, w wait) {
-	// A synctest bubble needs a *testing.T, which TestMain does not have.
+	// A synctest bubble needs a *testing.T, which TestMain and ginkgo specs do not have.
 	instead := "synchronize on a channel or WaitGroup, or poll with a deadline"
-	if !w.site.testMain && testcode.GoVersionAtLeast(pass, w.file, "go1.25") {
+	if !w.site.noT && testcode.GoVersionAtLeast(pass, w.file, "go1.25") {
 		instead = "synchronize on a channel or WaitGroup, poll with a deadline, or use testing/synctest"
 	}
 	x := w.stmt.Node().(*ast.ExprStmt).X

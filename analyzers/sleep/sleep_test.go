@@ -9,5 +9,5 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), sleep.Analyzer, "a", "testmain")
+	analysistest.Run(t, analysistest.TestData(), sleep.Analyzer, "a", "testmain", "specs")
 }
