@@ -23,10 +23,10 @@ const (
 // A site tells, as far as the enclosing functions show, on whose behalf a
 // statement runs.
 type site struct {
-	kind     siteKind
-	noT      bool        // onTest: no *testing.T to run a synctest bubble with (TestMain, a ginkgo spec)
-	helper   *types.Func // inHelper: the helper
-	withT    bool        // inHelper: the helper takes *testing.T, F or testing.TB
+	kind   siteKind
+	noT    bool        // onTest: no *testing.T to run a synctest bubble with (TestMain, a ginkgo spec)
+	helper *types.Func // inHelper: the helper
+	withT  bool        // inHelper: the helper takes *testing.T, F or testing.TB
 }
 
 // A checker answers where statements of one package's test files run.
