@@ -34,7 +34,12 @@
 //
 //   - inside a synctest.Test bubble, including functions and literals
 //     handed to a helper that runs them in one;
-//   - zero or negative constant durations, which do not wait;
+//   - constant durations of a microsecond or less: zero or negative ones
+//     do not wait, and the others only yield to other goroutines, as
+//     runtime.Gosched does;
+//   - a pause between two timestamps its block takes (start :=
+//     time.Now() before it, a reading of a clock after it): the test
+//     measures the interval, or checks that a recorded time excludes it;
 //   - the poll interval of a loop that re-checks a condition: a loop whose
 //     condition is not a plain counter bound, whose body leaves it under a
 //     condition (break, return, goto), or that never ends; and the pause

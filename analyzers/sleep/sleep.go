@@ -3,7 +3,6 @@ package sleep
 import (
 	_ "embed"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -86,7 +85,7 @@ func waitAt(info *types.Info, cur inspector.Cursor) (what string, ok bool) {
 		return "", false // a select case, which other cases may win
 	}
 	what, dur, ok := waitExpr(info, cur.Node().(*ast.ExprStmt).X)
-	if !ok || nonPositive(info, dur) || inPollLoop(info, cur) {
+	if !ok || tooShort(info, dur) || inPollLoop(info, cur) || timedPause(info, cur) {
 		return "", false
 	}
 	return what, true
@@ -117,12 +116,6 @@ func waitExpr(info *types.Info, x ast.Expr) (what string, dur ast.Expr, ok bool)
 		}
 	}
 	return "", nil, false
-}
-
-// nonPositive reports whether dur is a constant that does not wait.
-func nonPositive(info *types.Info, dur ast.Expr) bool {
-	tv, ok := info.Types[dur]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) <= 0
 }
 
 // endsTest reports whether the wait at cur is followed by the test

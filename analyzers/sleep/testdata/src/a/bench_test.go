@@ -8,22 +8,22 @@ import (
 
 func BenchmarkSlowPath(b *testing.B) {
 	for b.Loop() {
-		time.Sleep(time.Microsecond)
+		time.Sleep(time.Millisecond)
 	}
 	for i := 0; i < b.N; i++ {
-		time.Sleep(time.Microsecond)
+		time.Sleep(time.Millisecond)
 	}
 }
 
-func simulateLatency(b *testing.B) { time.Sleep(time.Microsecond) }
+func simulateLatency(b *testing.B) { time.Sleep(time.Millisecond) }
 
 func TestMeasuresLatency(t *testing.T) {
 	res := testing.Benchmark(func(b *testing.B) {
 		for range b.N {
-			time.Sleep(time.Microsecond)
+			time.Sleep(time.Millisecond)
 		}
 	})
-	work := func(b *testing.B) { time.Sleep(time.Microsecond) }
+	work := func(b *testing.B) { time.Sleep(time.Millisecond) }
 	t.Run("bench", func(t *testing.T) {
 		testing.Benchmark(work)
 	})
