@@ -42,8 +42,10 @@
 //     measures the interval, or checks that a recorded time excludes it;
 //   - the poll interval of a loop that re-checks a condition: a loop whose
 //     condition is not a plain counter bound, whose body leaves it under a
-//     condition (break, return, goto), or that never ends; and the pause
-//     in a branch that goes on to continue its loop (a retry's backoff);
+//     condition (break, return, goto), or that never ends; the pause in a
+//     branch that goes on to continue its loop (a retry's backoff); and a
+//     pause in a loop that ends by leaving and repeats only through a
+//     continue (an attempt retried);
 //   - HTTP handlers and test doubles that simulate a slow peer: methods of
 //     types declared in test files, and function literals stored in
 //     fields, globals or tables, or handed to code other than the testing

@@ -30,9 +30,58 @@ func inPollLoop(info *types.Info, cur inspector.Cursor) bool {
 				return true
 			}
 		}
-		if hasExit(info, loop, true) {
+		if hasExit(info, loop, true) || retries(loop) {
 			return true
 		}
+	}
+	return false
+}
+
+// retries reports whether loop runs again only when a continue says so: its
+// body ends by leaving the loop (return or break), so each pause inside is
+// the wait before another attempt, as in
+//
+//	for attempt := 0; attempt < 10; attempt++ {
+//		if attempt != 0 { time.Sleep(d) }
+//		if err := try(); isTransient(err) { continue }
+//		return
+//	}
+func retries(loop inspector.Cursor) bool {
+	var body *ast.BlockStmt
+	switch n := loop.Node().(type) {
+	case *ast.ForStmt:
+		body = n.Body
+	case *ast.RangeStmt:
+		body = n.Body
+	}
+	if len(body.List) == 0 {
+		return false
+	}
+	switch last := body.List[len(body.List)-1].(type) {
+	case *ast.ReturnStmt:
+	case *ast.BranchStmt:
+		if last.Tok != token.BREAK || last.Label != nil {
+			return false
+		}
+	default:
+		return false
+	}
+	for branch := range loop.Preorder((*ast.BranchStmt)(nil)) {
+		if branch.Node().(*ast.BranchStmt).Tok == token.CONTINUE && continues(loop, branch) {
+			return true
+		}
+	}
+	return false
+}
+
+// continues reports whether the continue statement at branch starts the next
+// iteration of loop rather than of a loop nested in it.
+func continues(loop, branch inspector.Cursor) bool {
+	if branch.Node().(*ast.BranchStmt).Label != nil {
+		return false // a labeled continue is rare; stay on the safe side
+	}
+	for c := range branch.Parent().Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil)) {
+		return c == loop
 	}
 	return false
 }

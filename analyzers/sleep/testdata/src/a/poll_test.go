@@ -137,3 +137,49 @@ func TestLoopEndsAfterWaiting(t *testing.T) {
 		break
 	}
 }
+
+// A loop that ends by returning repeats only through its continue: its
+// pause is the wait before another attempt, as in kafka-go's
+// findCoordinator test.
+func TestRetriesUntilAvailable(t *testing.T) {
+	for attempt := 0; attempt < 10; attempt++ {
+		if attempt != 0 {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if err := try(); err != nil {
+			continue
+		}
+		return
+	}
+}
+
+func TestRetriesThenBreaks(t *testing.T) {
+	for _, d := range []time.Duration{time.Millisecond, 10 * time.Millisecond} {
+		time.Sleep(d)
+		if try() != nil {
+			continue
+		}
+		break
+	}
+}
+
+// Look-alikes: a loop that ends by breaking with no continue runs once,
+// and a continue of an inner loop does not repeat the outer one.
+func TestRunsOnce(t *testing.T) {
+	for i := 0; i < 3; i++ {
+		time.Sleep(10 * time.Millisecond) // want `^time\.Sleep in test`
+		break
+	}
+}
+
+func TestInnerContinue(t *testing.T) {
+	for i := 0; i < 3; i++ {
+		time.Sleep(10 * time.Millisecond) // want `^time\.Sleep in test`
+		for j := 0; j < 3; j++ {
+			if j == 1 {
+				continue
+			}
+		}
+		return
+	}
+}
