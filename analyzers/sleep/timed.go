@@ -25,12 +25,16 @@ func tooShort(info *types.Info, dur ast.Expr) bool {
 
 // timedPause reports whether the wait at cur lies between two clock
 // readings of its block: statements before and after it take a timestamp
-// (start := time.Now(), seen := conn.UsedAt()). The pause is then part of
-// an interval the test measures, such as a gap that a recorded time must
-// exclude, not a guess at how long something takes.
+// (start := time.Now(), seen := conn.UsedAt()), and the earlier one's
+// interval is still open (no time.Since in between). The pause is then
+// part of an interval the test measures, such as a gap that a recorded
+// time must exclude, not a guess at how long something takes.
 func timedPause(info *types.Info, cur inspector.Cursor) bool {
 	before, after := false, false
 	for prev, ok := cur.PrevSibling(); ok && !before; prev, ok = prev.PrevSibling() {
+		if closesInterval(info, prev.Node()) {
+			return false // the earlier reading's interval ended before the pause
+		}
 		before = readsClock(info, prev.Node())
 	}
 	for next, ok := cur.NextSibling(); ok && !after; next, ok = next.NextSibling() {
@@ -63,4 +67,17 @@ func readsClock(info *types.Info, stmt ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// closesInterval reports whether stmt measures an interval up to now with
+// time.Since.
+func closesInterval(info *types.Info, stmt ast.Node) bool {
+	found := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && testcode.IsFunc(testcode.Callee(info, call), "time", "Since") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

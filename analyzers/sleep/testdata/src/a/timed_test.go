@@ -82,3 +82,19 @@ func TestWaitsMicroseconds(t *testing.T) {
 	time.Sleep(2 * time.Microsecond) // want `^time\.Sleep in test`
 	c.Read()
 }
+
+// Two measurements one after the other: the first ends (time.Since) before
+// the pause, and the second starts after it, so neither contains it, as in
+// go-redis' pool tests.
+func TestMeasuresTwice(t *testing.T) {
+	c := &conn{}
+	start := time.Now()
+	c.Read()
+	first := time.Since(start)
+	time.Sleep(100 * time.Millisecond) // want `^time\.Sleep in test`
+	start = time.Now()
+	c.Read()
+	if second := time.Since(start); second > first+time.Second {
+		t.Fatal("slower from the pool")
+	}
+}
