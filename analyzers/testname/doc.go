@@ -25,7 +25,9 @@
 // numbers by convention and are left alone.
 //
 // Tests that differ from a sibling only by an ordinal: TestLogin2 beside
-// TestLogin or TestLogin1. Digits that complete a word are left alone:
+// TestLogin or TestLogin1, and, since an underscore sets a number apart as
+// a count, TestNormalize_3 beside any lower TestNormalize or
+// TestNormalize_N, gaps or not. Digits that complete a word are left alone:
 // TestHTTP2Server, TestSHA256, TestBase64, TestIssue1567, TestStatus404,
 // TestGetInt8, TestIPv6, TestParseV2, and any name whose last word plus
 // digits is a word of an identifier of the package under test (Login2,

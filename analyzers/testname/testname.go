@@ -101,6 +101,13 @@ func checkTestNames(pass *analysis.Pass, tests []*ast.FuncDecl) {
 			}
 			stem, _ := splitNumber(name)
 			sibling, ok := previousOrdinal(byStem[stem], n)
+			if !ok && strings.HasSuffix(name, "_"+digits) {
+				// An underscore before the number sets it apart as a
+				// count (TestNormalize_2, TestNormalize_5): no
+				// variant or version is written that way, so any
+				// lower sibling makes it a copy, gaps or not.
+				sibling, ok = lowerSibling(byStem[stem], n)
+			}
 			if !ok {
 				continue
 			}
@@ -133,6 +140,17 @@ func previousOrdinal(family map[int]string, n int) (string, bool) {
 			return family[n-1], true
 		}
 		return family[-1], true
+	}
+	return "", false
+}
+
+// lowerSibling returns the member of family with the highest number below
+// n, the bare stem counting as the lowest.
+func lowerSibling(family map[int]string, n int) (string, bool) {
+	for m := n - 1; m >= -1; m-- {
+		if name := family[m]; name != "" {
+			return name, true
+		}
 	}
 	return "", false
 }

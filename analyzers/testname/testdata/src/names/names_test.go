@@ -24,15 +24,21 @@ func TestExample(t *testing.T)   { check(t) } // want `test name TestExample say
 
 // Ordinal copies of a sibling.
 
-func TestLogin(t *testing.T)   { check(t) }
-func TestLogin2(t *testing.T)  { check(t) } // want `test name TestLogin2 differs from TestLogin only by a number; name what it verifies that TestLogin does not`
-func TestLogout1(t *testing.T) { check(t) }
-func TestLogout2(t *testing.T) { check(t) } // want `test name TestLogout2 differs from TestLogout1 only by a number`
-func TestParse(t *testing.T)   { check(t) }
-func TestParse_2(t *testing.T) { check(t) } // want `test name TestParse_2 differs from TestParse only by a number`
-func TestLogin3(t *testing.T)  { check(t) } // want `test name TestLogin3 differs from TestLogin2 only by a number`
-func TestReader0(t *testing.T) { check(t) }
-func TestReader1(t *testing.T) { check(t) } // want `test name TestReader1 differs from TestReader0 only by a number`
+func TestLogin(t *testing.T)       { check(t) }
+func TestLogin2(t *testing.T)      { check(t) } // want `test name TestLogin2 differs from TestLogin only by a number; name what it verifies that TestLogin does not`
+func TestLogout1(t *testing.T)     { check(t) }
+func TestLogout2(t *testing.T)     { check(t) } // want `test name TestLogout2 differs from TestLogout1 only by a number`
+func TestParse(t *testing.T)       { check(t) }
+func TestParse_2(t *testing.T)     { check(t) } // want `test name TestParse_2 differs from TestParse only by a number`
+func TestLogin3(t *testing.T)      { check(t) } // want `test name TestLogin3 differs from TestLogin2 only by a number`
+func TestNormalize(t *testing.T)   { check(t) }
+func TestNormalize_3(t *testing.T) { check(t) } // want `test name TestNormalize_3 differs from TestNormalize only by a number`
+func TestNormalize_7(t *testing.T) { check(t) } // want `test name TestNormalize_7 differs from TestNormalize_3 only by a number`
+func TestDecode_v2(t *testing.T)   { check(t) }
+func TestIssue_4721(t *testing.T)  { check(t) }
+func TestIssue_4803(t *testing.T)  { check(t) }
+func TestReader0(t *testing.T)     { check(t) }
+func TestReader1(t *testing.T)     { check(t) } // want `test name TestReader1 differs from TestReader0 only by a number`
 
 // Digits that mean something.
 
