@@ -48,7 +48,8 @@
 //     environment variable is set, run by another test that checks its
 //     output or exit status;
 //   - a test made only of compile-time assertions, such as
-//     var _ io.Reader = (*T)(nil), with no call other than conversions;
+//     var _ io.Reader = (*T)(nil), with no call other than conversions,
+//     at top level or in t.Run subtests that hold nothing else;
 //   - benchmarks, fuzz targets, examples, TestMain, and generated files.
 //
 // An empty test is reported, with its own message: it shows as PASS,

@@ -464,13 +464,18 @@ func helperProcess(pass *analysis.Pass, body *ast.BlockStmt) bool {
 
 // compileTimeOnly reports whether a test holds nothing but compile-time
 // assertions: declarations, and blank assignments that call nothing
-// (var _ io.Reader = (*T)(nil)).
+// (var _ io.Reader = (*T)(nil)), at top level or in subtests that hold
+// nothing else.
 func compileTimeOnly(pass *analysis.Pass, body *ast.BlockStmt) bool {
 	if len(body.List) == 0 {
 		return false
 	}
 	for _, stmt := range body.List {
 		switch stmt := stmt.(type) {
+		case *ast.ExprStmt:
+			if !compileTimeSubtest(pass, stmt.X) {
+				return false
+			}
 		case *ast.DeclStmt:
 			gen := stmt.Decl.(*ast.GenDecl)
 			for _, spec := range gen.Specs {
@@ -495,6 +500,17 @@ func compileTimeOnly(pass *analysis.Pass, body *ast.BlockStmt) bool {
 		}
 	}
 	return true
+}
+
+// compileTimeSubtest reports whether e is t.Run(name, func(t *testing.T)
+// {...}) with a body that holds only compile-time assertions.
+func compileTimeSubtest(pass *analysis.Pass, e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || !testcode.IsTestingMethod(testcode.Callee(pass.TypesInfo, call), "Run") {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[1]).(*ast.FuncLit)
+	return ok && compileTimeOnly(pass, lit.Body)
 }
 
 func blankAndCallFree(pass *analysis.Pass, names []*ast.Ident, values []ast.Expr) bool {

@@ -263,6 +263,22 @@ func TestNumIsStringer(t *testing.T) {
 	var _ fmt.Stringer = (*Num)(nil)
 }
 
+func TestNumImplementsInterfacesInSubtests(t *testing.T) {
+	t.Run("value", func(t *testing.T) {
+		var _ fmt.Stringer = Num(0)
+	})
+	t.Run("pointer", func(t *testing.T) {
+		var _ fmt.Stringer = (*Num)(nil)
+	})
+}
+
+func TestSubtestCompileTimeCheckThenCall(t *testing.T) { // want `TestSubtestCompileTimeCheckThenCall never reports a failure`
+	t.Run("value", func(t *testing.T) {
+		var _ fmt.Stringer = Num(0)
+		fmt.Println(Num(1).String())
+	})
+}
+
 func TestCompileTimeCheckThenCall(t *testing.T) { // want `TestCompileTimeCheckThenCall never reports a failure`
 	var _ fmt.Stringer = Num(0)
 	_ = Num(1).String()
