@@ -30,11 +30,17 @@
 // A write counts as restored when the same test (or its parent test) also
 // writes the variable, or a value that contains it, in a deferred function
 // or a function passed to t.Cleanup, or puts back a saved value
-// (old := clock.Now ... clock.Now = old, deferred or not: a restore that a
-// failing test skips only matters once a test already fails), or defers or
-// registers with t.Cleanup a function of the package that writes it. A
-// helper's write also counts as restored when every test of the package
-// that calls the helper restores the variable.
+// (old := clock.Now ... clock.Now = old), or defers or registers with
+// t.Cleanup a function of the package that writes it, or, in the last
+// write, a statement of the function that set it, puts back a constant
+// (Enable = true ... Enable = defaultEnable). A restore in the test's own
+// flow counts only when nothing between the write and the restore can
+// stop the test early (t.Fatal, t.FailNow, t.Skip and their variants,
+// testify's require, a return): otherwise the report says which stop
+// skips it and suggests t.Cleanup. A panic ends the test binary, so it
+// skips nothing that matters. A helper's write also counts as restored
+// when every test of the package that calls the helper restores the
+// variable.
 //
 // Not reported:
 //   - Writes in TestMain, init and functions without a testing parameter,

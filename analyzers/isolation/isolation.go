@@ -188,6 +188,8 @@ type write struct {
 	rhs      ast.Expr // nil for x++, x op= y and tuple assignments
 	parallel testcode.Parallelism
 	restore  bool     // it runs at cleanup, or puts back a saved value
+	inline   bool     // a restore in the test's own flow, not at cleanup: stopping early skips it
+	skipped  ast.Node // for a path whose inline restore an early stop skips, the stop
 	child    bool     // it runs only in a child process the test starts
 	topLevel bool     // it is a statement of its function's body, not nested in a branch or loop
 	fn       ast.Node // the function literal or declaration it is in
@@ -243,7 +245,8 @@ func (c *checker) check(root inspector.Cursor) {
 		if t.bench {
 			continue // benchmarks write package-level sinks and run after the tests
 		}
-		resetAtEnd(t)
+		c.resetAtEnd(t)
+		c.skippedRestores(t)
 		reported := make(map[path]bool)
 		for _, w := range t.writes {
 			switch {
@@ -254,6 +257,9 @@ func (c *checker) check(root inspector.Cursor) {
 			case c.isReset(w) || restored(t, w.path):
 			case !isEntry(c.pass, t.decl) && len(callers[t.obj]) > 0 && !slices.ContainsFunc(callers[t.obj], func(caller *test) bool { return !restored(caller, w.path) }):
 				// a helper whose every caller restores what it sets
+			case w.skipped != nil:
+				reported[w.path] = true
+				c.pass.Reportf(w.lhs.Pos(), "%s sets package variable %s and puts it back at its end, which %s on line %d skips when the test stops early; restore it with t.Cleanup", t.decl.Name.Name, types.ExprString(w.lhs), stopName(w.skipped), c.pass.Fset.Position(w.skipped.Pos()).Line)
 			default:
 				reported[w.path] = true
 				c.pass.Reportf(w.lhs.Pos(), "%s sets package variable %s without restoring it; save it and restore it with t.Cleanup", t.decl.Name.Name, types.ExprString(w.lhs))
@@ -264,8 +270,9 @@ func (c *checker) check(root inspector.Cursor) {
 
 // resetAtEnd marks as restored the writes of a path that one function of t
 // sets and then, in its last write, a statement of its body, puts back to
-// a constant: *CallGC = true ... *CallGC = false.
-func resetAtEnd(t *test) {
+// a constant: *CallGC = true ... *CallGC = false, or Enable = true ...
+// Enable = defaultEnable.
+func (c *checker) resetAtEnd(t *test) {
 	last := make(map[path]*write)
 	for _, w := range t.writes {
 		if !w.restore {
@@ -273,7 +280,7 @@ func resetAtEnd(t *test) {
 		}
 	}
 	for p, end := range last {
-		if !end.topLevel || !isConstant(end.rhs) {
+		if !end.topLevel || !c.isConstant(end.rhs) {
 			continue
 		}
 		changed := false
@@ -297,10 +304,87 @@ func resetAtEnd(t *test) {
 				w.restore = true
 			}
 		}
+		end.inline = true
 	}
 }
 
-func isConstant(e ast.Expr) bool {
+// skippedRestores takes back the restores of t that an early stop skips:
+// an inline restore with a t.Fatal, t.FailNow, t.Skip or return between
+// it and an earlier write of its path in the same function. A panic ends
+// the test binary, so it skips nothing that matters.
+func (c *checker) skippedRestores(t *test) {
+	for _, end := range t.writes {
+		if !end.inline || end.fn == nil {
+			continue
+		}
+		first := end
+		for _, w := range t.writes {
+			if w.path == end.path && w.fn == end.fn && !w.inline && w.lhs.Pos() < first.lhs.Pos() {
+				first = w
+			}
+		}
+		if first == end {
+			continue
+		}
+		stop := c.stopBetween(end.fn, first.lhs.End(), end.lhs.Pos())
+		if stop == nil {
+			continue
+		}
+		for _, w := range t.writes {
+			if w.path == end.path && w.fn == end.fn {
+				w.restore = false
+				w.skipped = stop
+			}
+		}
+	}
+}
+
+// stopBetween returns the first statement of fn itself (not of the
+// function literals in it, such as subtests) between from and to that
+// ends the test early: a return, or a call of t.Fatal, t.FailNow, t.Skip
+// or their variants, or of testify's require, whose checks call FailNow.
+func (c *checker) stopBetween(fn ast.Node, from, to token.Pos) ast.Node {
+	var stop ast.Node
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if stop != nil || n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok && n != fn {
+			return false
+		}
+		if n.End() <= from || n.Pos() >= to {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			stop = n
+		case *ast.CallExpr:
+			fn := testcode.Callee(c.pass.TypesInfo, n)
+			if testcode.IsTestingMethod(fn, "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow") ||
+				(fn != nil && fn.Pkg() != nil && strings.HasSuffix(fn.Pkg().Path(), "testify/require")) {
+				stop = n
+			}
+		}
+		return stop == nil
+	})
+	return stop
+}
+
+// stopName names the early stop n for a message.
+func stopName(n ast.Node) string {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return "the return"
+	}
+	return types.ExprString(call.Fun)
+}
+
+// isConstant reports whether e is a constant (Enable = false, Enable =
+// defaultEnable) or nil.
+func (c *checker) isConstant(e ast.Expr) bool {
+	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		return true
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.BasicLit:
 		return true
@@ -346,6 +430,7 @@ func (c *checker) gather(cur inspector.Cursor, tv *types.Var) *test {
 			}
 		}
 		w := &write{path: p, lhs: lhs, rhs: rhs, parallel: c.parallel().ParallelAt(n), restore: restore, child: c.inChildBranch(n)}
+		w.inline = restore && !testcode.InCleanup(info, n)
 		if f, ok := testcode.EnclosingFunc(n); ok {
 			w.fn = f.Node()
 			_, inBlock := n.Parent().Node().(*ast.BlockStmt)

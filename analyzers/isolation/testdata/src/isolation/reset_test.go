@@ -23,6 +23,57 @@ func TestSetThenResetAtTheEnd(t *testing.T) {
 	debug = false
 }
 
+const defaultDebug = false
+
+func TestSetThenResetToTheDefaultAtTheEnd(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		debug = on
+		if debug != on {
+			t.Errorf("debug = %v, want %v", debug, on)
+		}
+	}
+	t.Run("subtest may stop", func(t *testing.T) {
+		t.Fatal("stops the subtest only")
+	})
+	debug = defaultDebug
+}
+
+func TestResetAtTheEndSkippedByFatal(t *testing.T) {
+	debug = true // want `TestResetAtTheEndSkippedByFatal sets package variable debug and puts it back at its end, which t.Fatal on line \d+ skips when the test stops early; restore it with t.Cleanup`
+	if !debug {
+		t.Fatal("debug off")
+	}
+	debug = defaultDebug
+}
+
+func TestSavedValuePutBackSkippedByReturn(t *testing.T) {
+	old := retries
+	retries = 3 // want `TestSavedValuePutBackSkippedByReturn sets package variable retries and puts it back at its end, which the return on line \d+ skips when the test stops early; restore it with t.Cleanup`
+	if retries != 3 {
+		t.Error("retries not set")
+		return
+	}
+	retries = old
+}
+
+func TestSavedValuePutBackWithoutEarlyStop(t *testing.T) {
+	old := retries
+	retries = 3
+	if retries != 3 {
+		t.Error("retries not set")
+	}
+	retries = old
+}
+
+func TestSavedValuePutBackByDeferDespiteFatal(t *testing.T) {
+	old := retries
+	defer func() { retries = old }()
+	retries = 3
+	if retries != 3 {
+		t.Fatal("retries not set")
+	}
+}
+
 func TestSetTwiceToTheSameValue(t *testing.T) {
 	debug = true // want `TestSetTwiceToTheSameValue sets package variable debug without restoring it`
 	debug = true
