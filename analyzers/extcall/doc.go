@@ -59,12 +59,13 @@
 //   - Tests that ask for the network on purpose: those that call a function
 //     named MustHaveExternalNetwork (as the standard library's tests do),
 //     or skip or return inside an if statement whose condition reads the
-//     environment (os.Getenv, os.LookupEnv), a command-line flag,
-//     testing.Short or a function named HasExternalNetwork, or call a
-//     function of their package that does. Such a test is an integration
-//     test that runs only when someone asks for it, which is what a user
-//     wants of it; the standard library's real network calls are all
-//     guarded this way.
+//     environment (os.Getenv, os.LookupEnv), a command-line flag or a
+//     function named HasExternalNetwork, or call a function of their
+//     package that does. Such a test is an integration test that runs
+//     only when someone asks for it, which is what a user wants of it.
+//     A testing.Short skip is no such guard: plain go test does not set
+//     -short, so the test dials in every ordinary run; it is reported,
+//     with a message that says so.
 //   - Examples without an output comment, which go test only compiles.
 //
 // To fix a report, serve the test from httptest.NewServer, a listener on

@@ -202,6 +202,7 @@ type funcInfo struct {
 	sites   []site
 	swaps   bool          // it replaces http.DefaultTransport or DefaultClient
 	guarded bool          // it skips unless the external network is wanted (see guard)
+	short   bool          // it skips in -short mode only, which plain go test does not set
 	guards  []ast.Expr    // conditions under which it returns or skips, not yet judged
 	callees []*types.Func // functions of the package it calls, whose guard covers it too
 	runs    bool          // go test runs it: all but examples without output
@@ -368,33 +369,53 @@ func skipConditions(cur inspector.Cursor) []ast.Expr {
 	return conds
 }
 
-func (c *checker) readsSetting(cond ast.Expr) bool {
+// A setting is what a guard's condition reads.
+type setting int
+
+const (
+	noSetting setting = iota
+	// shortMode: testing.Short, which only go test -short sets: a test
+	// that skips in short mode still dials in every plain go test run.
+	shortMode
+	// optIn: the environment, a command-line flag, or a function named
+	// HasExternalNetwork: the test runs only when someone asks for it.
+	optIn
+)
+
+// readsSetting tells what the condition cond of a guard reads: an opt-in
+// outranks testing.Short.
+func (c *checker) readsSetting(cond ast.Expr) setting {
 	info := c.pass.TypesInfo
-	isSetting := func(e ast.Expr) bool {
+	settingOf := func(e ast.Expr) setting {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
 		if !ok {
-			return false
+			return noSetting
 		}
 		fn := testcode.Callee(info, call)
 		if fn == nil || fn.Pkg() == nil {
-			return false
+			return noSetting
 		}
-		return testcode.IsFunc(fn, "os", "Getenv", "LookupEnv") || testcode.IsFunc(fn, "testing", "Short") ||
-			fn.Pkg().Path() == "flag" || strings.EqualFold(fn.Name(), "HasExternalNetwork")
+		switch {
+		case testcode.IsFunc(fn, "testing", "Short"):
+			return shortMode
+		case testcode.IsFunc(fn, "os", "Getenv", "LookupEnv") || fn.Pkg().Path() == "flag" || strings.EqualFold(fn.Name(), "HasExternalNetwork"):
+			return optIn
+		}
+		return noSetting
 	}
-	found := false
+	found := noSetting
 	ast.Inspect(cond, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			found = found || isSetting(n)
+			found = max(found, settingOf(n))
 		case *ast.Ident:
 			if v, ok := info.Uses[n].(*types.Var); ok {
-				if d := c.defs()[v]; d != nil && d.Value != nil && isSetting(d.Value) {
-					found = true
+				if d := c.defs()[v]; d != nil && d.Value != nil {
+					found = max(found, settingOf(d.Value))
 				}
 			}
 		}
-		return !found
+		return found != optIn
 	})
 	return found
 }
@@ -420,13 +441,33 @@ func (c *checker) guarded(fi *funcInfo) bool {
 }
 
 // guard reports whether fi itself skips unless the external network is
-// wanted, judging its conditions on first need.
+// wanted, judging its conditions on first need; on the way it notes
+// whether a condition skips in short mode.
 func (c *checker) guard(fi *funcInfo) bool {
 	for len(fi.guards) > 0 && !fi.guarded {
-		fi.guarded = c.readsSetting(fi.guards[0])
+		switch c.readsSetting(fi.guards[0]) {
+		case optIn:
+			fi.guarded = true
+		case shortMode:
+			fi.short = true
+		}
 		fi.guards = fi.guards[1:]
 	}
 	return fi.guarded
+}
+
+// skipsInShort reports whether fi, or a function of the package it calls,
+// skips in -short mode; guarded must have judged them.
+func (c *checker) skipsInShort(fi *funcInfo) bool {
+	if fi.short {
+		return true
+	}
+	for _, fn := range fi.callees {
+		if callee := c.byObj[fn]; callee != nil && callee.short {
+			return true
+		}
+	}
+	return false
 }
 
 // maxRounds bounds the propagation of facts through the package's own
@@ -671,7 +712,11 @@ func (c *checker) report() {
 				if !ok || !isExternal(host) || allowHosts.match(host) {
 					continue
 				}
-				c.pass.Reportf(s.call.Pos(), "%s", c.message(d, host))
+				msg := c.message(d, host)
+				if c.skipsInShort(fi) {
+					msg += "; it runs unless -short (testing.Short is no opt-in): guard it with an environment variable or flag"
+				}
+				c.pass.Reportf(s.call.Pos(), "%s", msg)
 			}
 		}
 	}

@@ -56,9 +56,27 @@ func TestGuardedByFlag(t *testing.T) {
 	})
 }
 
-func TestGuardedByShort(t *testing.T) {
+func TestSkippedInShortModeOnly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("needs the network")
+	}
+	http.Get("https://staging.api.acme.io/health") // want `test dials external host staging.api.acme.io; serve it from httptest.NewServer or a fake transport; it runs unless -short \(testing.Short is no opt-in\): guard it with an environment variable or flag`
+}
+
+func skipInShortMode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("needs the network")
+	}
+}
+
+func TestSkippedInShortModeByAHelper(t *testing.T) {
+	skipInShortMode(t)
+	net.Dial("tcp", "golang.org:80") // want `test dials external host golang.org; listen on 127.0.0.1:0 or use net.Pipe; it runs unless -short`
+}
+
+func TestGuardedByShortOrEnv(t *testing.T) {
+	if testing.Short() || os.Getenv("INTEGRATION") == "" {
+		t.Skip("set INTEGRATION=1 to run against the staging API")
 	}
 	http.Get("https://staging.api.acme.io/health")
 }
