@@ -13,6 +13,7 @@ const (
 	kindHostPort                 // host:port, as net.Dial takes it
 	kindDSN                      // a database/sql data source name
 	kindTarget                   // a gRPC target such as dns:///host:443
+	kindRemote                   // a subprocess's remote: a URL, user@host or scp's host:path
 )
 
 // hostOf returns the host that an address of kind names, given the address's
@@ -33,6 +34,35 @@ func hostOf(kind addrKind, text string, complete bool) (string, bool) {
 		return dsnHost(text, complete)
 	case kindTarget:
 		return targetHost(text, complete)
+	case kindRemote:
+		return remoteHost(text, complete)
+	}
+	return "", false
+}
+
+// remoteHost returns the host of a command-line remote: a URL of a scheme
+// git, curl, ssh or rsync speak, scp's [user@]host:path, or ssh's
+// user@host.
+func remoteHost(text string, complete bool) (string, bool) {
+	if scheme, rest, ok := strings.Cut(text, "://"); ok {
+		switch strings.ToLower(scheme) {
+		case "http", "https", "git", "ssh", "git+ssh", "ssh+git", "ftp", "ftps", "sftp", "rsync":
+			return authorityHost(rest, complete)
+		}
+		return "", false
+	}
+	if text == "" || strings.ContainsAny(text[:1], "/.-~$") {
+		return "", false // a path or a flag
+	}
+	if i := strings.IndexByte(text, ':'); i > 0 && !strings.ContainsAny(text[:i], "/ =") {
+		host := text[:i]
+		if at := strings.LastIndexByte(host, '@'); at >= 0 {
+			host = host[at+1:]
+		}
+		return host, true
+	}
+	if at := strings.IndexByte(text, '@'); at > 0 && complete && !strings.ContainsAny(text, "/ =:") {
+		return text[at+1:], true
 	}
 	return "", false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"path"
 	"slices"
 	"strings"
 
@@ -83,8 +84,9 @@ type template struct {
 	Kind     addrKind
 	Parts    []part
 	Complete bool
-	Client   int // see the client constants
-	Network  int // index of the parameter naming the network of a net.Dial, or -1
+	Client   int    // see the client constants
+	Network  int    // index of the parameter naming the network of a net.Dial, or -1
+	Cmd      string // for a subprocess, the command that reaches the host ("git clone")
 }
 
 func (*dials) AFact() {}
@@ -139,6 +141,7 @@ type sink struct {
 	request bool // the argument is a *http.Request, not a string
 	client  int  // noClient, defaultClient or receiverClient
 	network int  // index of the network argument, or -1
+	command bool // os/exec: the arguments from addr on are a command line
 }
 
 // receiverClient says a sink dials through the client or transport it is
@@ -170,13 +173,17 @@ func sinkOf(fn *types.Func) (sink, bool) {
 		return sink{kind: kindTarget, client: noClient, network: -1}, true
 	case testcode.IsFunc(fn, grpcPath, "DialContext"):
 		return sink{kind: kindTarget, addr: 1, client: noClient, network: -1}, true
+	case testcode.IsFunc(fn, "os/exec", "Command"):
+		return sink{kind: kindRemote, client: noClient, network: -1, command: true}, true
+	case testcode.IsFunc(fn, "os/exec", "CommandContext"):
+		return sink{kind: kindRemote, addr: 1, client: noClient, network: -1, command: true}, true
 	}
 	return sink{}, false
 }
 
 const grpcPath = "google.golang.org/grpc"
 
-var dialingPackages = []string{"net/http", "net", "crypto/tls", "database/sql", grpcPath}
+var dialingPackages = []string{"net/http", "net", "crypto/tls", "database/sql", grpcPath, "os/exec"}
 
 // A dial is an address that a call dials, as far as the calling function
 // knows it.
@@ -186,6 +193,7 @@ type dial struct {
 	client  int
 	network int
 	via     *types.Func // the module function the call dials through, or nil
+	cmd     string      // for a subprocess, the command that reaches the host
 }
 
 // A site is a call of a sink or of a function of the package or of an
@@ -525,7 +533,7 @@ func (c *checker) templates(fi *funcInfo) []template {
 			if prefix, _ := d.addr.prefix(); isSettled(d.kind, prefix) {
 				continue // the function, not its caller, picks the host
 			}
-			t := template{Kind: d.kind, Parts: d.addr.parts, Complete: d.addr.complete, Client: d.client, Network: d.network}
+			t := template{Kind: d.kind, Parts: d.addr.parts, Complete: d.addr.complete, Client: d.client, Network: d.network, Cmd: d.cmd}
 			if len(templates) < maxTemplates && !slices.ContainsFunc(templates, t.equal) {
 				templates = append(templates, t)
 			}
@@ -540,7 +548,7 @@ func isSettled(kind addrKind, prefix string) bool {
 }
 
 func (t template) equal(u template) bool {
-	return t.Kind == u.Kind && t.Complete == u.Complete && t.Client == u.Client && t.Network == u.Network && slices.Equal(t.Parts, u.Parts)
+	return t.Kind == u.Kind && t.Complete == u.Complete && t.Client == u.Client && t.Network == u.Network && t.Cmd == u.Cmd && slices.Equal(t.Parts, u.Parts)
 }
 
 func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
@@ -564,6 +572,12 @@ func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
 func (c *checker) dialsAt(s site, f *flow) []dial {
 	args := s.call.Args
 	if sk, ok := sinkOf(s.fn); ok {
+		if sk.command {
+			if s.call.Ellipsis.IsValid() || sk.addr >= len(args) {
+				return nil
+			}
+			return commandDials(f, args[sk.addr:])
+		}
 		if sk.addr >= len(args) || (sk.kind == kindTarget && !plainGRPCOptions(c.pass.TypesInfo, s.call, args[sk.addr+1:])) {
 			return nil
 		}
@@ -595,7 +609,7 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 		if !ok {
 			continue
 		}
-		d := dial{kind: t.Kind, addr: f.substitute(t, args), client: t.Client, network: network, via: s.fn}
+		d := dial{kind: t.Kind, addr: f.substitute(t, args), client: t.Client, network: network, via: s.fn, cmd: t.Cmd}
 		if t.Client >= 0 {
 			d.client = unknownClient
 			if t.Client < len(args) {
@@ -734,6 +748,11 @@ func (c *checker) message(d dial, host string) string {
 		return fmt.Sprintf("test dials external host %s%s; listen on 127.0.0.1:0 or use net.Pipe", host, via)
 	case kindTarget:
 		return fmt.Sprintf("test dials external gRPC host %s%s; serve it in-process with bufconn or on 127.0.0.1:0", host, via)
+	case kindRemote:
+		if strings.HasPrefix(d.cmd, "git ") {
+			return fmt.Sprintf("test runs %s against external host %s%s; use a repository made in t.TempDir (git init) or a fake", d.cmd, host, via)
+		}
+		return fmt.Sprintf("test runs %s against external host %s%s; serve it from httptest.NewServer or a fake", d.cmd, host, via)
 	}
 	return fmt.Sprintf("test dials external host %s%s; serve it from httptest.NewServer or a fake transport", host, via)
 }
@@ -754,4 +773,80 @@ func (c *checker) name(fn *types.Func) string {
 		name = fn.Pkg().Name() + "." + name
 	}
 	return name
+}
+
+// networkCommands are the programs that reach the network by themselves,
+// and for version-control tools, the subcommands that do.
+var networkCommands = map[string][]string{
+	"git":   {"clone", "fetch", "pull", "push", "ls-remote", "archive"},
+	"hg":    {"clone", "pull", "push", "incoming", "outgoing"},
+	"svn":   {"checkout", "co", "export", "ls", "list", "cat"},
+	"curl":  nil,
+	"wget":  nil,
+	"ssh":   nil,
+	"scp":   nil,
+	"sftp":  nil,
+	"rsync": nil,
+}
+
+// commandDials returns the remotes that the command line args (program
+// first) reaches: git clone https://..., curl URL, ssh user@host, scp
+// host:path, also as a shell's -c script.
+func commandDials(f *flow, args []ast.Expr) []dial {
+	words := make([]str, len(args))
+	for i, a := range args {
+		words[i] = f.str(a)
+	}
+	if name, complete := words[0].prefix(); complete && (path.Base(name) == "sh" || path.Base(name) == "bash") && len(words) == 3 {
+		if flag, _ := words[1].prefix(); flag == "-c" {
+			script, complete := words[2].prefix()
+			if !complete {
+				return nil
+			}
+			words = words[:0]
+			for _, w := range strings.Fields(script) {
+				words = append(words, text(strings.Trim(w, `'"`)))
+			}
+			if len(words) == 0 {
+				return nil
+			}
+		}
+	}
+	name, complete := words[0].prefix()
+	name = path.Base(name)
+	subs, ok := networkCommands[name]
+	if !complete || !ok {
+		return nil
+	}
+	cmd := name
+	rest := words[1:]
+	if subs != nil {
+		found := false
+		for i := 0; i < len(rest); i++ {
+			sub, complete := rest[i].prefix()
+			if sub == "-C" || sub == "-c" {
+				i++ // git -C dir, git -c key=value
+				continue
+			}
+			if !complete || strings.HasPrefix(sub, "-") {
+				continue
+			}
+			if !slices.Contains(subs, sub) {
+				return nil
+			}
+			cmd, rest, found = name+" "+sub, rest[i+1:], true
+			break
+		}
+		if !found {
+			return nil
+		}
+	}
+	var out []dial
+	for _, w := range rest {
+		if known, _ := w.prefix(); strings.HasPrefix(known, "-") {
+			continue
+		}
+		out = append(out, dial{kind: kindRemote, addr: w, client: noClient, network: -1, cmd: cmd})
+	}
+	return out
 }
