@@ -23,11 +23,12 @@ var doc string
 // Analyzer reports resources and process state that a test acquires and
 // visibly never releases.
 var Analyzer = &analysis.Analyzer{
-	Name:     "cleanup",
-	Doc:      testcode.MustExtractDoc(doc, "cleanup"),
-	URL:      "https://pkg.go.dev/github.com/testgate/testgate/analyzers/cleanup",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      testcode.WithIgnores(run),
+	Name:      "cleanup",
+	Doc:       testcode.MustExtractDoc(doc, "cleanup"),
+	URL:       "https://pkg.go.dev/github.com/testgate/testgate/analyzers/cleanup",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       testcode.WithIgnores(run),
+	FactTypes: []analysis.Fact{new(keepsArgs)},
 }
 
 // A resource describes what a constructor opens and how it is let go.
@@ -62,11 +63,15 @@ var constructors = map[string]map[string]*resource{
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{pass: pass, insp: insp, indexes: make(map[ast.Node]*funcIndex), helpers: make(map[*types.Func]helperEffect)}
+	// Every package outside the standard library is summarized, test
+	// files or not: its functions' facts are what its importers' tests
+	// rely on.
+	c.summarizeKeeps(insp.Root())
 	if len(testcode.TestFiles(pass)) == 0 {
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	c := &checker{pass: pass, insp: insp, indexes: make(map[ast.Node]*funcIndex), helpers: make(map[*types.Func]helperEffect)}
 	for fileCur := range insp.Root().Children() {
 		f := fileCur.Node().(*ast.File)
 		if !testcode.IsTestFile(pass, f) {
@@ -87,6 +92,9 @@ type checker struct {
 	indexes map[ast.Node]*funcIndex      // by outermost function
 	helpers map[*types.Func]helperEffect // by the package's function
 	tests   *testcode.Tests              // built on first need
+
+	keeperOf map[*types.Func]*keeper // the package's functions with bodies
+	keeps    map[*types.Func]uint64  // their parameters they close, return or store
 }
 
 // A site is a call that acquires something, in a function with a testing
@@ -297,12 +305,19 @@ func (c *checker) useOf(r *resource, use inspector.Cursor) useKind {
 		}
 		return escapes
 	}
-	switch use.ParentEdgeKind() {
+	switch kind, index := use.ParentEdge(); kind {
 	case edge.CallExpr_Args:
-		if readsOnly(testcode.Callee(c.pass.TypesInfo, use.Parent().Node().(*ast.CallExpr))) {
-			return neutral
+		call := use.Parent().Node().(*ast.CallExpr)
+		if c.keeps == nil { // a standard-library package
+			if readsOnly(testcode.Callee(c.pass.TypesInfo, call)) {
+				return neutral
+			}
+			return escapes
 		}
-		return escapes
+		if call.Ellipsis.IsValid() {
+			return escapes
+		}
+		return c.argUseOf(testcode.Callee(c.pass.TypesInfo, call), index)
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.AssignStmt_Lhs:
 		return neutral
 	}

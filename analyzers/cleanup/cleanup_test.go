@@ -16,3 +16,10 @@ func TestAnalyzerReportsUnreleasedResourcesAndOffersFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), cleanup.Analyzer,
 		"server", "files", "tempdir", "env", "timers", "ignore")
 }
+
+// A resource handed to the module's functions is passed on only when the
+// function closes, returns or stores it, as its facts tell across
+// packages.
+func TestAnalyzerFollowsResourcesIntoTheModulesFunctions(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cleanup.Analyzer, "example.com/keeps/...")
+}

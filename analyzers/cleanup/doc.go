@@ -50,9 +50,17 @@
 //
 // Ownership that leaves the function silences the report: the resource is
 // returned, stored in a field, variable, map, slice or channel, its Close
-// method is taken as a value, or it is passed to a function, which may
-// close it or register a cleanup (io.ReadAll, io.Copy, fmt.Fprint and
-// their kin only read or write it). A temporary directory's path may be
+// method is taken as a value, or it is passed to a function that closes,
+// returns or stores it. Functions of the module are judged from their
+// bodies, across packages through facts: db, _ := sql.Open(...);
+// CountRows(db) with db never closed is reported when CountRows only
+// queries db, and a helper that closes its argument, hands it to one that
+// does, or keeps it in a struct it returns keeps its caller silent. A
+// parameter of a type that cannot release the resource (io.Reader) keeps
+// nothing. Handing a resource to a standard-library function, a function
+// value or an interface method counts as passing it on (io.ReadAll,
+// io.Copy, fmt.Fprint and their kin only read or write it), and so does
+// anything the standard library's own tests hand on. A temporary directory's path may be
 // passed to standard-library functions freely; passing it to the module's
 // own functions, or storing it, counts as handing it on. A temporary
 // directory created inside a caller-chosen parent is not reported: the
