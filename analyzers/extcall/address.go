@@ -14,6 +14,9 @@ const (
 	kindDSN                      // a database/sql data source name
 	kindTarget                   // a gRPC target such as dns:///host:443
 	kindRemote                   // a subprocess's remote: a URL, user@host or scp's host:path
+	kindHost                     // host or host:port, as SDK clients take it
+	kindServerURL                // a client URL of any scheme (nats://, mongodb://), or host:port
+	kindAzureConn                // an Azure Storage connection string
 )
 
 // hostOf returns the host that an address of kind names, given the address's
@@ -36,6 +39,12 @@ func hostOf(kind addrKind, text string, complete bool) (string, bool) {
 		return targetHost(text, complete)
 	case kindRemote:
 		return remoteHost(text, complete)
+	case kindHost:
+		return splitHost(text, complete, false)
+	case kindServerURL:
+		return serverURLHost(text, complete)
+	case kindAzureConn:
+		return azureConnHost(text, complete)
 	}
 	return "", false
 }

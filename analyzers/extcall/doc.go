@@ -20,8 +20,18 @@
 // request made by http.NewRequest, net.Dial and DialTimeout and the
 // Dialer's methods, their crypto/tls counterparts, sql.Open with a network
 // data source name (URL form, go-sql-driver/mysql's user@tcp(host:3306)/db
-// and key=value form), and google.golang.org/grpc's Dial, DialContext and
-// NewClient. A function of any package that passes a string or
+// and key=value form), google.golang.org/grpc's Dial, DialContext and
+// NewClient, subprocesses that reach the network (exec.Command running
+// git clone, fetch, pull, push, ls-remote or archive, hg and svn
+// equivalents, curl, wget, ssh, scp, sftp or rsync with a remote, also
+// inside sh -c), and the clients of well-known cloud and network SDKs
+// given an address (a table that is easy to extend): go-redis
+// (Options.Addr, Addrs, SentinelAddrs), nats.go's Connect, segmentio's
+// kafka-go (Dial*, TCP, ReaderConfig and WriterConfig Brokers), sarama's
+// constructors, pgx's Connect and pgxpool, the MongoDB driver's ApplyURI,
+// minio-go's New and Azure Blob Storage's clients (service URL or
+// connection string). Options that route the connection through a dialer
+// of the test's own (go-redis's and kafka-go's Dialer) silence a call. A function of any package that passes a string or
 // *http.Request parameter on to one of those (directly or through another
 // such function) carries a fact, so that
 // Fetch(client, "https://api.github.com/x") is reported wherever Fetch is

@@ -86,7 +86,7 @@ type template struct {
 	Complete bool
 	Client   int    // see the client constants
 	Network  int    // index of the parameter naming the network of a net.Dial, or -1
-	Cmd      string // for a subprocess, the command that reaches the host ("git clone")
+	Cmd      string // what reaches the host: a subprocess's command ("git clone"), an SDK client ("Redis")
 }
 
 func (*dials) AFact() {}
@@ -141,7 +141,8 @@ type sink struct {
 	request bool // the argument is a *http.Request, not a string
 	client  int  // noClient, defaultClient or receiverClient
 	network int  // index of the network argument, or -1
-	command bool // os/exec: the arguments from addr on are a command line
+	command bool       // os/exec: the arguments from addr on are a command line
+	sdk     *sdkClient // a cloud or network SDK's client
 }
 
 // receiverClient says a sink dials through the client or transport it is
@@ -149,6 +150,9 @@ type sink struct {
 const receiverClient = -5
 
 func sinkOf(fn *types.Func) (sink, bool) {
+	if c := sdkClientOf(fn); c != nil {
+		return sink{kind: c.kind, addr: c.arg, client: noClient, network: -1, sdk: c}, true
+	}
 	switch {
 	case testcode.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):
 		return sink{kind: kindURL, client: defaultClient, network: -1}, true
@@ -193,7 +197,7 @@ type dial struct {
 	client  int
 	network int
 	via     *types.Func // the module function the call dials through, or nil
-	cmd     string      // for a subprocess, the command that reaches the host
+	cmd     string      // what reaches the host: a subprocess's command, an SDK client
 }
 
 // A site is a call of a sink or of a function of the package or of an
@@ -253,8 +257,10 @@ func run(pass *analysis.Pass) (any, error) {
 // mayDial reports whether the package is or imports a package that dials,
 // or one with functions that do.
 func mayDial(pass *analysis.Pass) bool {
-	return slices.Contains(dialingPackages, pass.Pkg.Path()) || testcode.Imports(pass.Pkg, dialingPackages...) ||
-		slices.ContainsFunc(pass.Pkg.Imports(), func(imp *types.Package) bool { return pass.ImportPackageFact(imp, new(hasDialers)) })
+	return slices.Contains(dialingPackages, pass.Pkg.Path()) || sdkPackages[pass.Pkg.Path()] || testcode.Imports(pass.Pkg, dialingPackages...) ||
+		slices.ContainsFunc(pass.Pkg.Imports(), func(imp *types.Package) bool {
+			return sdkPackages[imp.Path()] || pass.ImportPackageFact(imp, new(hasDialers))
+		})
 }
 
 // defs returns the writes of the package's variables, recorded on first
@@ -578,6 +584,13 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 			}
 			return commandDials(f, args[sk.addr:])
 		}
+		if sk.sdk != nil {
+			addr, ok := f.sdkDial(sk.sdk, args)
+			if !ok {
+				return nil
+			}
+			return []dial{{kind: sk.kind, addr: addr, client: noClient, network: -1, cmd: sk.sdk.label}}
+		}
 		if sk.addr >= len(args) || (sk.kind == kindTarget && !plainGRPCOptions(c.pass.TypesInfo, s.call, args[sk.addr+1:])) {
 			return nil
 		}
@@ -743,11 +756,16 @@ func (c *checker) message(d dial, host string) string {
 	}
 	switch d.kind {
 	case kindDSN:
+		if d.cmd != "" {
+			return fmt.Sprintf("test connects to external %s host %s%s; use a local test database", d.cmd, host, via)
+		}
 		return fmt.Sprintf("test opens a database on external host %s%s; use an in-memory or a local test database", host, via)
 	case kindHostPort:
 		return fmt.Sprintf("test dials external host %s%s; listen on 127.0.0.1:0 or use net.Pipe", host, via)
 	case kindTarget:
 		return fmt.Sprintf("test dials external gRPC host %s%s; serve it in-process with bufconn or on 127.0.0.1:0", host, via)
+	case kindHost, kindServerURL, kindAzureConn:
+		return fmt.Sprintf("test connects to external %s host %s%s; run the service on localhost (a container) or use a fake", d.cmd, host, via)
 	case kindRemote:
 		if strings.HasPrefix(d.cmd, "git ") {
 			return fmt.Sprintf("test runs %s against external host %s%s; use a repository made in t.TempDir (git init) or a fake", d.cmd, host, via)

@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzerReportsExternalDials(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp")
+	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp", "sdk")
 }
 
 func TestAllowHostsLetsTestsReachTheTeamsServices(t *testing.T) {

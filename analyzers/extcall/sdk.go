@@ -1,0 +1,184 @@
+package extcall
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
+)
+
+// An sdkClient is a constructor or method of a well-known cloud or network
+// SDK that connects to the address it is given. The table is meant to
+// grow: a row names the packages (every major version), the functions
+// (or methods of recv), which argument holds the address, and, for an
+// options struct, the field that does.
+type sdkClient struct {
+	label string   // what the message calls it: "Redis"
+	pkgs  []string // import paths
+	recv  string   // the receiver's type name for a method, "" for a function
+	names []string
+	arg   int      // the argument holding the address or the options
+	field string   // the options' field holding the address; "" when the argument is the address
+	kind  addrKind // how the address reads
+	// reroute are fields of the options that send the connection through
+	// a dialer, transport or client of the test's choosing.
+	reroute []string
+}
+
+var redisPkgs = []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/go-redis/redis/v7", "github.com/go-redis/redis"}
+var kafkaGo = []string{"github.com/segmentio/kafka-go"}
+var sarama = []string{"github.com/IBM/sarama", "github.com/Shopify/sarama"}
+var azblob = []string{
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob",
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/container",
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/blob",
+	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob/service",
+}
+
+var sdkClients = []sdkClient{
+	{label: "Redis", pkgs: redisPkgs, names: []string{"NewClient"}, field: "Addr", kind: kindHost, reroute: []string{"Dialer"}},
+	{label: "Redis", pkgs: redisPkgs, names: []string{"NewClusterClient", "NewUniversalClient"}, field: "Addrs", kind: kindHost, reroute: []string{"Dialer"}},
+	{label: "Redis", pkgs: redisPkgs, names: []string{"NewFailoverClient"}, field: "SentinelAddrs", kind: kindHost, reroute: []string{"Dialer"}},
+	{label: "NATS", pkgs: []string{"github.com/nats-io/nats.go"}, names: []string{"Connect"}, kind: kindServerURL},
+	{label: "Kafka", pkgs: kafkaGo, names: []string{"Dial"}, arg: 1, kind: kindHost},
+	{label: "Kafka", pkgs: kafkaGo, names: []string{"DialContext", "DialLeader", "DialPartition"}, arg: 2, kind: kindHost},
+	{label: "Kafka", pkgs: kafkaGo, names: []string{"TCP"}, kind: kindHost},
+	{label: "Kafka", pkgs: kafkaGo, names: []string{"NewReader", "NewWriter"}, field: "Brokers", kind: kindHost, reroute: []string{"Dialer"}},
+	{label: "Kafka", pkgs: sarama, names: []string{"NewClient", "NewSyncProducer", "NewAsyncProducer", "NewConsumer", "NewClusterAdmin", "NewConsumerGroup"}, kind: kindHost},
+	{label: "PostgreSQL", pkgs: []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"}, names: []string{"Connect"}, arg: 1, kind: kindDSN},
+	{label: "PostgreSQL", pkgs: []string{"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4/pgxpool"}, names: []string{"New", "Connect"}, arg: 1, kind: kindDSN},
+	{label: "MongoDB", pkgs: []string{"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options"}, recv: "ClientOptions", names: []string{"ApplyURI"}, kind: kindServerURL},
+	{label: "S3", pkgs: []string{"github.com/minio/minio-go/v7", "github.com/minio/minio-go/v6"}, names: []string{"New"}, kind: kindHost},
+	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClient", "NewClientWithSharedKeyCredential", "NewClientWithNoCredential"}, kind: kindURL},
+	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClientFromConnectionString"}, kind: kindAzureConn},
+}
+
+// sdkPackages holds the packages of sdkClients, so that a package that
+// imports none of them (nor net, net/http, ...) skips the analysis.
+var sdkPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, c := range sdkClients {
+		for _, p := range c.pkgs {
+			m[p] = true
+		}
+	}
+	return m
+}()
+
+// sdkClientOf returns the row of sdkClients for fn.
+func sdkClientOf(fn *types.Func) *sdkClient {
+	if fn.Pkg() == nil || !sdkPackages[fn.Pkg().Path()] {
+		return nil
+	}
+	for i := range sdkClients {
+		c := &sdkClients[i]
+		if !slices.Contains(c.pkgs, fn.Pkg().Path()) || !slices.Contains(c.names, fn.Name()) {
+			continue
+		}
+		if c.recv == "" && fn.Signature().Recv() == nil {
+			return c
+		}
+		if c.recv != "" && testcode.IsMethod(fn, fn.Pkg().Path(), c.recv, fn.Name()) {
+			return c
+		}
+	}
+	return nil
+}
+
+// sdkDial returns the address an SDK client call connects to, as far as f
+// knows it; false when the options send it through the test's own dialer.
+func (f *flow) sdkDial(c *sdkClient, args []ast.Expr) (str, bool) {
+	if c.arg >= len(args) {
+		return unknown, false
+	}
+	e := args[c.arg]
+	if c.field != "" {
+		lit := f.literal(e)
+		if lit == nil {
+			return unknown, false
+		}
+		for _, name := range c.reroute {
+			if v, ok := field(lit, name); !ok || v != nil {
+				return unknown, false
+			}
+		}
+		v, ok := field(lit, c.field)
+		if !ok || v == nil {
+			return unknown, false
+		}
+		e = v
+	}
+	if lit := f.literal(e); lit != nil { // []string{"kafka-1:9092", ...}
+		if _, isSlice := f.info.TypeOf(lit).Underlying().(*types.Slice); isSlice && len(lit.Elts) > 0 {
+			e = lit.Elts[0]
+		}
+	}
+	return f.str(e), true
+}
+
+// literal returns the composite literal e is, points to, or is held by a
+// variable written once; nil otherwise.
+func (f *flow) literal(e ast.Expr) *ast.CompositeLit {
+	for range maxDepth {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			return x
+		case *ast.UnaryExpr:
+			e = x.X
+		case *ast.Ident:
+			v, ok := f.info.Uses[x].(*types.Var)
+			if !ok {
+				return nil
+			}
+			d, ok := f.value(v)
+			if !ok || d.index >= 0 {
+				return nil
+			}
+			e = d.value
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// serverURLHost returns the host of a client URL of any scheme
+// (nats://host:4222, mongodb+srv://user@cluster0.host/db), the first of a
+// comma-separated list, or of a bare host:port.
+func serverURLHost(text string, complete bool) (string, bool) {
+	if _, rest, ok := strings.Cut(text, "://"); ok {
+		return authorityHost(rest, complete)
+	}
+	first, _, listed := strings.Cut(text, ",")
+	return splitHost(first, complete || listed, false)
+}
+
+// azureConnHost returns the blob host an Azure Storage connection string
+// names: its BlobEndpoint, or AccountName and EndpointSuffix. The storage
+// emulator (UseDevelopmentStorage=true) is local.
+func azureConnHost(text string, complete bool) (string, bool) {
+	if !complete {
+		return "", false
+	}
+	fields := make(map[string]string)
+	for _, kv := range strings.Split(text, ";") {
+		k, v, _ := strings.Cut(kv, "=")
+		fields[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+	}
+	if strings.EqualFold(fields["usedevelopmentstorage"], "true") {
+		return "", false
+	}
+	if ep := fields["blobendpoint"]; ep != "" {
+		return hostOf(kindURL, ep, true)
+	}
+	if acct := fields["accountname"]; acct != "" {
+		suffix := fields["endpointsuffix"]
+		if suffix == "" {
+			suffix = "core.windows.net"
+		}
+		return acct + ".blob." + suffix, true
+	}
+	return "", false
+}
