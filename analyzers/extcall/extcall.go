@@ -4,9 +4,11 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,7 +28,22 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/testgate/testgate/analyzers/extcall",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       testcode.WithIgnores(run),
-	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers)},
+	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers), new(builds)},
+}
+
+// builds is the fact of a function whose first result, a string or a
+// *url.URL, is an address built from its parameters, its receiver's
+// fields and constants, as in MustParseURL(t, raw) or apiURL(path): its
+// callers' addresses are followed through it.
+type builds struct {
+	Parts    []part
+	Complete bool
+}
+
+func (*builds) AFact() {}
+
+func (b *builds) String() string {
+	return "builds " + template{Parts: b.Parts, Complete: b.Complete}.key()
 }
 
 // allowHosts holds the hosts that tests may reach: a team's own test
@@ -86,7 +103,10 @@ type template struct {
 	Complete bool
 	Client   int    // see the client constants
 	Network  int    // index of the parameter naming the network of a net.Dial, or -1
-	Cmd      string // what reaches the host: a subprocess's command ("git clone"), an SDK client ("Redis")
+	// ClientField is the field of the Client parameter (or receiver)
+	// that holds the client, "" for the parameter itself.
+	ClientField string
+	Cmd         string // what reaches the host: a subprocess's command ("git clone"), an SDK client ("Redis")
 }
 
 func (*dials) AFact() {}
@@ -104,13 +124,20 @@ func (d *dials) String() string {
 func (t template) key() string {
 	var b strings.Builder
 	for _, p := range t.Parts {
+		name := strconv.Itoa(p.Param)
+		if p.Param == recvParam {
+			name = "recv"
+		}
+		if p.Field != "" {
+			name += "." + p.Field
+		}
 		switch {
 		case p.Param < 0:
 			b.WriteString(p.Text)
 		case p.Request:
-			fmt.Fprintf(&b, "{url of %d}", p.Param)
+			fmt.Fprintf(&b, "{url of %s}", name)
 		default:
-			fmt.Fprintf(&b, "{%d}", p.Param)
+			fmt.Fprintf(&b, "{%s}", name)
 		}
 	}
 	if !t.Complete {
@@ -187,7 +214,9 @@ func sinkOf(fn *types.Func) (sink, bool) {
 
 const grpcPath = "google.golang.org/grpc"
 
-var dialingPackages = []string{"net/http", "net", "crypto/tls", "database/sql", grpcPath, "os/exec"}
+// dialingPackages are those whose importers may dial or build addresses
+// (net/url).
+var dialingPackages = []string{"net/http", "net", "crypto/tls", "database/sql", grpcPath, "os/exec", "net/url"}
 
 // A dial is an address that a call dials, as far as the calling function
 // knows it.
@@ -198,6 +227,9 @@ type dial struct {
 	network int
 	via     *types.Func // the module function the call dials through, or nil
 	cmd     string      // what reaches the host: a subprocess's command, an SDK client
+	// clientField is the field of parameter client that holds the
+	// client, when a function's caller decides it through a struct.
+	clientField string
 }
 
 // A site is a call of a sink or of a function of the package or of an
@@ -217,6 +249,7 @@ type funcInfo struct {
 	short   bool          // it skips in -short mode only, which plain go test does not set
 	guards  []ast.Expr    // conditions under which it returns or skips, not yet judged
 	callees []*types.Func // functions of the package it calls, whose guard covers it too
+	returns []*ast.ReturnStmt // when its first result may be an address (see returnsAddress)
 	runs    bool          // go test runs it: all but examples without output
 }
 
@@ -229,6 +262,9 @@ type checker struct {
 	facts    map[*types.Func]*dials // of the package's functions, and of imported ones once looked up
 	swaps    map[*types.Func]bool
 	imported map[*types.Func]bool // functions whose imported facts are in facts and swaps
+
+	built          map[*types.Func]*builds // of the package's functions
+	importedBuilds map[*types.Func]*builds // of imported functions looked up, nil for none
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -244,6 +280,9 @@ func run(pass *analysis.Pass) (any, error) {
 		facts:    make(map[*types.Func]*dials),
 		swaps:    make(map[*types.Func]bool),
 		imported: make(map[*types.Func]bool),
+
+		built:          make(map[*types.Func]*builds),
+		importedBuilds: make(map[*types.Func]*builds),
 	}
 	c.gather(root)
 	c.summarize()
@@ -283,8 +322,13 @@ func (c *checker) gather(root inspector.Cursor) {
 		fi := &funcInfo{decl: decl, obj: obj, runs: c.runs(decl)}
 		c.funcs = append(c.funcs, fi)
 		c.byObj[obj] = fi
-		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IfStmt)(nil)) {
+		addr := returnsAddress(obj.Signature())
+		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IfStmt)(nil), (*ast.ReturnStmt)(nil)) {
 			switch node := n.Node().(type) {
+			case *ast.ReturnStmt:
+				if f, ok := testcode.EnclosingFunc(n); addr && ok && f == cur && len(node.Results) > 0 {
+					fi.returns = append(fi.returns, node)
+				}
 			case *ast.IfStmt:
 				if returns(node.Body) {
 					fi.guards = append(fi.guards, node.Cond)
@@ -497,6 +541,13 @@ func (c *checker) summarize() {
 	for round, changed := 0, true; changed && round < maxRounds; round++ {
 		changed = false
 		for _, fi := range c.funcs {
+			if len(fi.returns) > 0 {
+				b := c.buildsOf(fi)
+				if old := c.built[fi.obj]; (old == nil) != (b == nil) || (b != nil && (old.Complete != b.Complete || !slices.Equal(old.Parts, b.Parts))) {
+					c.built[fi.obj] = b
+					changed = true
+				}
+			}
 			if !c.swaps[fi.obj] && (fi.swaps || slices.ContainsFunc(fi.sites, func(s site) bool { return c.swaps[s.fn] })) {
 				c.swaps[fi.obj] = true
 				changed = true
@@ -514,22 +565,101 @@ func (c *checker) summarize() {
 	}
 }
 
-// templates returns the addresses fi dials whose host its parameters decide.
-func (c *checker) templates(fi *funcInfo) []template {
-	sig := fi.obj.Type().(*types.Signature)
-	if sig.Recv() != nil {
-		// A method's receiver holds state the analyzer does not follow
-		// (base URLs, transports, dial hooks) that may decide where it
-		// dials.
-		return nil
-	}
+// paramsOf indexes the parameters of fn, and its receiver as recvParam.
+func paramsOf(fn *types.Func) map[*types.Var]int {
+	sig := fn.Signature()
 	params := make(map[*types.Var]int)
+	if recv := sig.Recv(); recv != nil {
+		// A method's receiver is followed through the fields it
+		// reads (a base URL); what else it holds (a client, a dial
+		// hook) makes the client unknown, and the dial with it.
+		params[recv] = recvParam
+	}
 	for i := range sig.Params().Len() {
 		if !sig.Variadic() || i < sig.Params().Len()-1 {
 			params[sig.Params().At(i)] = i
 		}
 	}
-	f := c.flow(params, false)
+	return params
+}
+
+// returnsAddress reports whether the first result of sig may be an
+// address: a string or a URL, alone or with an error.
+func returnsAddress(sig *types.Signature) bool {
+	res := sig.Results()
+	if res.Len() == 0 || res.Len() > 2 {
+		return false
+	}
+	if res.Len() == 2 && !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	t := res.At(0).Type()
+	return isString(t) || testcode.IsNamedType(t, "net/url", "URL")
+}
+
+// buildsOf returns what every return statement of fi that gives an
+// address gives, in terms of its parameters, or nil when they differ or
+// nothing is known.
+func (c *checker) buildsOf(fi *funcInfo) *builds {
+	f := c.flow(paramsOf(fi.obj), false)
+	var b *builds
+	for _, ret := range fi.returns {
+		e := ast.Unparen(ret.Results[0])
+		if id, ok := e.(*ast.Ident); ok && id.Name == "nil" {
+			continue
+		}
+		if tv := c.pass.TypesInfo.Types[e]; tv.Value != nil && constant.StringVal(tv.Value) == "" {
+			continue
+		}
+		s := f.str(e)
+		if len(s.parts) == 0 {
+			return nil
+		}
+		if b == nil {
+			b = &builds{Parts: s.parts, Complete: s.complete}
+		} else if b.Complete != s.complete || !slices.Equal(b.Parts, s.parts) {
+			return nil
+		}
+	}
+	if b == nil || !mayBeAddress(b.Parts) {
+		return nil
+	}
+	return b
+}
+
+// mayBeAddress reports whether parts may make an address: they start
+// with a parameter or a field (an identity, a getter), or their known
+// text starts like one ("https://...", "host:port"). Other strings a
+// function builds (a String method's name, a quoted form) cost a fact
+// each and name no host.
+func mayBeAddress(parts []part) bool {
+	if parts[0].Param >= 0 {
+		return true
+	}
+	return strings.Contains(parts[0].Text, "://") || strings.Contains(parts[0].Text, ":")
+}
+
+// buildsFact returns the builds fact of fn: of the package, as summarized
+// so far, or imported.
+func (c *checker) buildsFact(fn *types.Func) *builds {
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.built[fn]
+	}
+	b, seen := c.importedBuilds[fn]
+	if !seen {
+		b = new(builds)
+		if !c.pass.ImportObjectFact(fn, b) {
+			b = nil
+		}
+		c.importedBuilds[fn] = b
+	}
+	return b
+}
+
+// templates returns the addresses fi dials whose host its parameters decide.
+func (c *checker) templates(fi *funcInfo) []template {
+	f := c.flow(paramsOf(fi.obj), false)
 	var templates []template
 	for _, s := range fi.sites {
 		for _, d := range c.dialsAt(s, f) {
@@ -539,7 +669,7 @@ func (c *checker) templates(fi *funcInfo) []template {
 			if prefix, _ := d.addr.prefix(); isSettled(d.kind, prefix) {
 				continue // the function, not its caller, picks the host
 			}
-			t := template{Kind: d.kind, Parts: d.addr.parts, Complete: d.addr.complete, Client: d.client, Network: d.network, Cmd: d.cmd}
+			t := template{Kind: d.kind, Parts: d.addr.parts, Complete: d.addr.complete, Client: d.client, ClientField: d.clientField, Network: d.network, Cmd: d.cmd}
 			if len(templates) < maxTemplates && !slices.ContainsFunc(templates, t.equal) {
 				templates = append(templates, t)
 			}
@@ -554,7 +684,7 @@ func isSettled(kind addrKind, prefix string) bool {
 }
 
 func (t template) equal(u template) bool {
-	return t.Kind == u.Kind && t.Complete == u.Complete && t.Client == u.Client && t.Network == u.Network && t.Cmd == u.Cmd && slices.Equal(t.Parts, u.Parts)
+	return t.Kind == u.Kind && t.Complete == u.Complete && t.Client == u.Client && t.ClientField == u.ClientField && t.Network == u.Network && t.Cmd == u.Cmd && slices.Equal(t.Parts, u.Parts)
 }
 
 func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
@@ -563,6 +693,7 @@ func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
 		vars:    c.defs(),
 		params:  params,
 		pkgVars: pkgVars,
+		builds: c.buildsFact,
 		calls: func(call *ast.CallExpr) bool {
 			fn := testcode.Callee(c.pass.TypesInfo, call)
 			if fn == nil {
@@ -607,7 +738,7 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 		if sk.client == receiverClient {
 			d.client = unknownClient
 			if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
-				d.client = f.client(sel.X)
+				d.client, d.clientField = f.clientOf(sel.X)
 			}
 		}
 		return []dial{d}
@@ -622,11 +753,21 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 		if !ok {
 			continue
 		}
-		d := dial{kind: t.Kind, addr: f.substitute(t, args), client: t.Client, network: network, via: s.fn, cmd: t.Cmd}
+		d := dial{kind: t.Kind, addr: f.substitute(t, args, receiver(s.call)), client: t.Client, network: network, via: s.fn, cmd: t.Cmd}
 		if t.Client >= 0 {
+			var holder ast.Expr
+			switch {
+			case t.Client == recvParam:
+				holder = receiver(s.call)
+			case t.Client < len(args):
+				holder = args[t.Client]
+			}
+			if holder != nil && t.ClientField != "" {
+				holder = f.fieldOf(holder, t.ClientField)
+			}
 			d.client = unknownClient
-			if t.Client < len(args) {
-				d.client = f.client(args[t.Client])
+			if holder != nil {
+				d.client, d.clientField = f.clientOf(holder)
 			}
 		}
 		out = append(out, d)
@@ -634,23 +775,43 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 	return out
 }
 
-// substitute fills t's parameters with what f knows of the arguments.
-func (f *flow) substitute(t template, args []ast.Expr) str {
+// substitute fills t's parameters with what f knows of the arguments and
+// the receiver (nil for a function).
+func (f *flow) substitute(t template, args []ast.Expr, recv ast.Expr) str {
 	out := text("")
 	for _, p := range t.Parts {
+		var arg ast.Expr
 		switch {
 		case p.Param < 0:
 			out = out.concat(text(p.Text))
-		case p.Param >= len(args):
+			continue
+		case p.Param == recvParam:
+			arg = recv
+		case p.Param < len(args):
+			arg = args[p.Param]
+		}
+		if arg != nil && p.Field != "" {
+			arg = f.fieldOf(arg, p.Field)
+		}
+		switch {
+		case arg == nil:
 			out.complete = false
 		case p.Request:
-			out = out.concat(f.request(args[p.Param]))
+			out = out.concat(f.request(arg))
 		default:
-			out = out.concat(f.str(args[p.Param]))
+			out = out.concat(f.str(arg))
 		}
 	}
 	out.complete = out.complete && t.Complete
 	return out
+}
+
+// receiver returns the receiver expression of a method call, or nil.
+func receiver(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
 }
 
 // network returns the parameter that names the network of a net.Dial-like
@@ -699,6 +860,10 @@ func plainGRPCOptions(info *types.Info, call *ast.CallExpr, opts []ast.Expr) boo
 func (c *checker) exportFacts() {
 	exported := false
 	for _, fi := range c.funcs {
+		if b := c.built[fi.obj]; b != nil {
+			c.pass.ExportObjectFact(fi.obj, b)
+			exported = true
+		}
 		if d := c.facts[fi.obj]; d != nil && len(d.Templates) > 0 {
 			c.pass.ExportObjectFact(fi.obj, d)
 			exported = true

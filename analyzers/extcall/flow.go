@@ -12,12 +12,18 @@ import (
 
 // A part is a piece of an address string: known text, or the value of a
 // parameter of the function being summarized (for a *http.Request
-// parameter, its URL).
+// parameter, its URL; for a *url.URL, its text), or of a field of one
+// (Field: "BaseURL", "cfg.Endpoint"). The receiver of a method counts as
+// parameter recvParam.
 type part struct {
 	Text    string
 	Param   int // -1 for Text
 	Request bool
+	Field   string
 }
+
+// recvParam is the index that stands for a method's receiver.
+const recvParam = 1 << 10
 
 // A str is what is known of a string: its leading parts, and whether they
 // make the whole string or unknown text follows.
@@ -67,6 +73,7 @@ type flow struct {
 	params  map[*types.Var]int // of the function being summarized into a fact
 	pkgVars bool               // whether package-level variables may stand for their values
 	calls   func(*ast.CallExpr) bool
+	builds  func(*types.Func) *builds // the builds fact of a function, or nil
 	depth   int
 }
 
@@ -111,8 +118,31 @@ func (f *flow) str(e ast.Expr) str {
 		if i, ok := f.params[v]; ok {
 			return str{parts: []part{{Param: i}}, complete: true}
 		}
-		if d, ok := f.value(v); ok && d.Index < 0 {
-			return f.str(d.Value)
+		if d, ok := f.value(v); ok {
+			if d.Index < 0 {
+				return f.str(d.Value)
+			}
+			if call, ok := ast.Unparen(d.Value).(*ast.CallExpr); ok && d.Index == 0 && len(call.Args) == 1 &&
+				testcode.IsFunc(testcode.Callee(f.info, call), "net/url", "Parse", "ParseRequestURI") {
+				return f.str(call.Args[0]) // u, err := url.Parse("https://...")
+			}
+		}
+	case *ast.SelectorExpr:
+		if p, ok := f.fieldPart(e); ok {
+			return str{parts: []part{p}, complete: true}
+		}
+		if lit := f.literal(e.X); lit != nil {
+			if v, ok := field(lit, e.Sel.Name); ok && v != nil {
+				return f.str(v)
+			}
+		}
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return f.str(e.X)
+		}
+	case *ast.CompositeLit:
+		if testcode.IsNamedType(f.info.TypeOf(e), "net/url", "URL") {
+			return f.urlLiteral(e)
 		}
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
@@ -133,6 +163,14 @@ func (f *flow) callStr(call *ast.CallExpr) str {
 	}
 	fn := testcode.Callee(f.info, call)
 	switch {
+	case testcode.IsMethod(fn, "net/url", "URL", "String", "Redacted"):
+		return f.str(ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+	case testcode.IsMethod(fn, "net/url", "URL", "JoinPath", "ResolveReference", "Parse"):
+		// The host stays the receiver's (a reference with its own host
+		// aside, which tests rarely pass).
+		base := f.str(ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+		base.complete = false
+		return base
 	case testcode.IsFunc(fn, "fmt", "Sprintf") && len(call.Args) > 0 && !call.Ellipsis.IsValid():
 		return f.sprintf(call.Args[0], call.Args[1:])
 	case testcode.IsFunc(fn, "net", "JoinHostPort") && len(call.Args) == 2:
@@ -141,6 +179,11 @@ func (f *flow) callStr(call *ast.CallExpr) str {
 			host = text("[" + h + "]")
 		}
 		return host.concat(text(":")).concat(f.str(call.Args[1]))
+	}
+	if fn != nil && f.builds != nil && !call.Ellipsis.IsValid() {
+		if b := f.builds(fn); b != nil {
+			return f.substitute(template{Parts: b.Parts, Complete: b.Complete}, call.Args, receiver(call))
+		}
 	}
 	return unknown
 }
@@ -308,6 +351,21 @@ func (f *flow) client(e ast.Expr) int {
 	return unknownClient
 }
 
+// clientOf is client, but also follows a client held in a field of a
+// parameter or of the receiver (c.HTTP), which the caller decides, and in
+// a field of a struct literal the function builds.
+func (f *flow) clientOf(e ast.Expr) (int, string) {
+	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok {
+		if p, ok := f.fieldPart(sel); ok {
+			return p.Param, p.Field
+		}
+		if v := f.fieldOf(sel.X, sel.Sel.Name); v != nil {
+			return f.client(v), ""
+		}
+	}
+	return f.client(e), ""
+}
+
 // field returns the value of the named field in a keyed composite literal,
 // or nil when the literal leaves it unset; false when the literal is not
 // keyed.
@@ -337,4 +395,68 @@ func isHTTPVar(info *types.Info, e ast.Expr, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// fieldPart returns the part for a field of a parameter or of the
+// receiver, such as c.BaseURL or cfg.Endpoint.Host.
+func (f *flow) fieldPart(sel *ast.SelectorExpr) (part, bool) {
+	var path []string
+	e := ast.Expr(sel)
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			s, ok := f.info.Selections[x]
+			if !ok || s.Kind() != types.FieldVal {
+				return part{}, false
+			}
+			path = append([]string{x.Sel.Name}, path...)
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.Ident:
+			v, ok := f.info.Uses[x].(*types.Var)
+			if !ok {
+				return part{}, false
+			}
+			i, ok := f.params[v]
+			if !ok {
+				return part{}, false
+			}
+			return part{Param: i, Field: strings.Join(path, ".")}, true
+		default:
+			return part{}, false
+		}
+	}
+}
+
+// fieldOf returns the expression that the struct value e (a literal, a
+// pointer to one, or a variable written once with one) gives the field at
+// path, or nil.
+func (f *flow) fieldOf(e ast.Expr, path string) ast.Expr {
+	for _, name := range strings.Split(path, ".") {
+		lit := f.literal(e)
+		if lit == nil {
+			return nil
+		}
+		v, ok := field(lit, name)
+		if !ok || v == nil {
+			return nil
+		}
+		e = v
+	}
+	return e
+}
+
+// urlLiteral returns what is known of the text of url.URL{Scheme: ...,
+// Host: ..., Path: ...}.
+func (f *flow) urlLiteral(lit *ast.CompositeLit) str {
+	scheme, ok1 := field(lit, "Scheme")
+	host, ok2 := field(lit, "Host")
+	if !ok1 || !ok2 || scheme == nil || host == nil {
+		return unknown
+	}
+	// The host field ends the authority; a path may follow.
+	out := f.str(scheme).concat(text("://")).concat(f.str(host)).concat(text("/"))
+	out.complete = false
+	return out
 }

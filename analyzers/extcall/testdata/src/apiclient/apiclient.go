@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 )
 
 // Fetch sends the request through the caller's client.
@@ -63,28 +64,42 @@ func Local(path string) (net.Conn, error) {
 	return net.Dial("unix", path)
 }
 
-// Client hides its transport.
+// Client holds its transport and base URL: whoever builds it decides
+// both.
 type Client struct {
 	HTTP *http.Client
 	Base string
 }
 
-// Path joins the base URL, a field, and the path: the caller does not pick
-// the host.
-func (c *Client) Path(p string) (*http.Response, error) {
+// Path joins the base URL, a field of the receiver, and the path.
+func (c *Client) Path(p string) (*http.Response, error) { // want Path:`dials \{recv.Base\}\{0\}`
 	return c.HTTP.Get(c.Base + p)
 }
 
-// URL takes the whole URL but sends it through a client the analyzer
-// cannot see.
-func (c *Client) URL(u string) (*http.Response, error) {
+// URL takes the whole URL and sends it through the receiver's client.
+func (c *Client) URL(u string) (*http.Response, error) { // want URL:`dials \{0\}`
 	return c.HTTP.Get(u)
 }
 
-// Dial picks the port, its caller the host; as a method it may dial
-// through state of its receiver, so it carries no fact.
-func (c *Client) Dial(host string) (net.Conn, error) {
+// Dial picks the port, its caller the host; the receiver has no say.
+func (c *Client) Dial(host string) (net.Conn, error) { // want Dial:`dials \{0\}:443`
 	return net.Dial("tcp", host+":443")
+}
+
+// A Fetcher downloads from the URL it is given.
+type Fetcher struct{ HTTP *http.Client }
+
+// Download sends a request for u through the fetcher's client.
+func (f *Fetcher) Download(ctx context.Context, u *url.URL) error { // want Download:`dials \{1\}`
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := f.HTTP.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
 
 // Send passes its request on to the default client.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"apiclient"
+	"testutil"
 )
 
 const githubAPI = "https://api.github.com"
@@ -174,11 +175,33 @@ func TestClientWithFakeTransport(t *testing.T) {
 	rt.RoundTrip(req)
 
 	apiclient.Fetch(client, "https://api.github.com/repos")
-	api := &apiclient.Client{HTTP: http.DefaultClient, Base: "https://api.github.com"}
+	api := &apiclient.Client{HTTP: client, Base: "https://api.github.com"}
 	api.Path("/repos")
 	api.URL("https://api.github.com/repos")
-	api.Dial("api.github.com")
+	u, _ := url.Parse("https://api.github.com/repos")
+	fetcher := &apiclient.Fetcher{HTTP: client}
+	fetcher.Download(context.Background(), u)
 }
+
+func TestMethodsOfTheCodeUnderTest(t *testing.T) {
+	api := &apiclient.Client{HTTP: http.DefaultClient, Base: "https://api.github.com"}
+	api.Path("/repos")                      // want `test dials external host api.github.com via apiclient.Client.Path`
+	api.URL("https://api.github.com/repos") // want `test dials external host api.github.com via apiclient.Client.URL`
+	api.Dial("api.github.com")              // want `test dials external host api.github.com via apiclient.Client.Dial; listen on 127.0.0.1:0 or use net.Pipe`
+	u, err := url.Parse("https://downloads.acme.io/v1/archive.tgz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fetcher := &apiclient.Fetcher{HTTP: &http.Client{}}
+	fetcher.Download(context.Background(), u)                                              // want `test dials external host downloads.acme.io via apiclient.Fetcher.Download`
+	fetcher.Download(context.Background(), &url.URL{Scheme: "https", Host: "cdn.acme.io"}) // want `test dials external host cdn.acme.io via apiclient.Fetcher.Download`
+	local, _ := url.Parse("http://127.0.0.1:8080/archive.tgz")
+	fetcher.Download(context.Background(), local)
+	hidden := &apiclient.Fetcher{HTTP: newClient()}
+	hidden.Download(context.Background(), u)
+}
+
+func newClient() *http.Client { return &http.Client{Transport: fakeTransport{}} }
 
 func TestWrappersThatPickTheirOwnHost(t *testing.T) {
 	apiclient.User("gopher")
@@ -195,4 +218,12 @@ func TestIgnoredWithReason(t *testing.T) {
 func TestIgnoredWithoutReason(t *testing.T) {
 	/* want `//testgate:ignore extcall has no reason` */ //testgate:ignore extcall
 	http.Get("https://www.githubstatus.com/")            // want `external host www.githubstatus.com`
+}
+
+func TestAddressesBuiltByHelpers(t *testing.T) {
+	fetcher := &apiclient.Fetcher{HTTP: &http.Client{}}
+	fetcher.Download(context.Background(), testutil.MustParseURL(t, "https://downloads.acme.io/a.tgz")) // want `test dials external host downloads.acme.io via apiclient.Fetcher.Download`
+	http.Get(testutil.APIURL("/widgets"))                                                               // want `test dials external host api.acme.io`
+	fetcher.Download(context.Background(), testutil.MustParseURL(t, "http://localhost:8080/a.tgz"))
+	http.Get("http://127.0.0.1:8080/" + testutil.Name("7"))
 }
