@@ -31,17 +31,24 @@
 // constructors, pgx's Connect and pgxpool, the MongoDB driver's ApplyURI,
 // minio-go's New and Azure Blob Storage's clients (service URL or
 // connection string). Options that route the connection through a dialer
-// of the test's own (go-redis's and kafka-go's Dialer) silence a call. A function of any package that passes a string or
-// *http.Request parameter on to one of those (directly or through another
-// such function) carries a fact, so that
-// Fetch(client, "https://api.github.com/x") is reported wherever Fetch is
-// declared. Methods carry no fact: their receiver holds state the analyzer
-// does not follow (a base URL, a transport, a dial hook) that may decide
-// where they dial.
+// of the test's own (go-redis's and kafka-go's Dialer) silence a call.
+//
+// A function or method of any package that passes a string, *url.URL or
+// *http.Request parameter, or a field of its receiver or of a struct
+// parameter, on to one of those (directly or through another such
+// function) carries a fact, so that Fetch(client,
+// "https://api.github.com/x") and fetcher.Download(ctx, u), with u parsed
+// from a URL literal, are reported wherever Fetch and Download are
+// declared. A client or transport that the function takes from a
+// parameter or a receiver's field is followed to where the test builds
+// it; one the analyzer cannot see there silences the call.
 //
 // The address is followed as far as it is written in the code: literals
 // and constants, local variables written once, concatenation,
-// fmt.Sprintf with %s, %v and %d, net.JoinHostPort and http.NewRequest.
+// fmt.Sprintf with %s, %v and %d, net.JoinHostPort, http.NewRequest,
+// url.Parse and url.URL literals, fields of struct literals, and
+// functions of the module that build an address from their parameters
+// (MustParseURL(t, raw), apiURL(path)), which carry a fact of their own.
 //
 // A host is external unless it is empty (":8080"), loopback (localhost,
 // 127.0.0.0/8, ::1), unspecified (0.0.0.0, ::), a documentation address
