@@ -9,14 +9,14 @@ import (
 type addrKind int
 
 const (
-	kindURL      addrKind = iota // an http or https URL
-	kindHostPort                 // host:port, as net.Dial takes it
-	kindDSN                      // a database/sql data source name
-	kindTarget                   // a gRPC target such as dns:///host:443
-	kindRemote                   // a subprocess's remote: a URL, user@host or scp's host:path
-	kindHost                     // host or host:port, as SDK clients take it
-	kindServerURL                // a client URL of any scheme (nats://, mongodb://), or host:port
-	kindAzureConn                // an Azure Storage connection string
+	kindURL       addrKind = iota // an http or https URL
+	kindHostPort                  // host:port, as net.Dial takes it
+	kindDSN                       // a database/sql data source name
+	kindTarget                    // a gRPC target such as dns:///host:443
+	kindRemote                    // a subprocess's remote: a URL, user@host or scp's host:path
+	kindHost                      // host or host:port, as SDK clients take it
+	kindServerURL                 // a client URL of any scheme (nats://, mongodb://), or host:port
+	kindAzureConn                 // an Azure Storage connection string
 )
 
 // hostOf returns the host that an address of kind names, given the address's

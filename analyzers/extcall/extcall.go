@@ -101,8 +101,8 @@ type template struct {
 	Kind     addrKind
 	Parts    []part
 	Complete bool
-	Client   int    // see the client constants
-	Network  int    // index of the parameter naming the network of a net.Dial, or -1
+	Client   int // see the client constants
+	Network  int // index of the parameter naming the network of a net.Dial, or -1
 	// ClientField is the field of the Client parameter (or receiver)
 	// that holds the client, "" for the parameter itself.
 	ClientField string
@@ -164,10 +164,10 @@ func (*hasDialers) String() string { return "hasDialers" }
 // A sink is a standard or gRPC function that dials the address it is given.
 type sink struct {
 	kind    addrKind
-	addr    int  // index of the address argument
-	request bool // the argument is a *http.Request, not a string
-	client  int  // noClient, defaultClient or receiverClient
-	network int  // index of the network argument, or -1
+	addr    int        // index of the address argument
+	request bool       // the argument is a *http.Request, not a string
+	client  int        // noClient, defaultClient or receiverClient
+	network int        // index of the network argument, or -1
 	command bool       // os/exec: the arguments from addr on are a command line
 	sdk     *sdkClient // a cloud or network SDK's client
 }
@@ -244,13 +244,13 @@ type funcInfo struct {
 	decl    *ast.FuncDecl
 	obj     *types.Func
 	sites   []site
-	swaps   bool          // it replaces http.DefaultTransport or DefaultClient
-	guarded bool          // it skips unless the external network is wanted (see guard)
-	short   bool          // it skips in -short mode only, which plain go test does not set
-	guards  []ast.Expr    // conditions under which it returns or skips, not yet judged
-	callees []*types.Func // functions of the package it calls, whose guard covers it too
+	swaps   bool              // it replaces http.DefaultTransport or DefaultClient
+	guarded bool              // it skips unless the external network is wanted (see guard)
+	short   bool              // it skips in -short mode only, which plain go test does not set
+	guards  []ast.Expr        // conditions under which it returns or skips, not yet judged
+	callees []*types.Func     // functions of the package it calls, whose guard covers it too
 	returns []*ast.ReturnStmt // when its first result may be an address (see returnsAddress)
-	runs    bool          // go test runs it: all but examples without output
+	runs    bool              // go test runs it: all but examples without output
 }
 
 type checker struct {
@@ -693,7 +693,7 @@ func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
 		vars:    c.defs(),
 		params:  params,
 		pkgVars: pkgVars,
-		builds: c.buildsFact,
+		builds:  c.buildsFact,
 		calls: func(call *ast.CallExpr) bool {
 			fn := testcode.Callee(c.pass.TypesInfo, call)
 			if fn == nil {
