@@ -32,6 +32,11 @@
 // minio-go's New and Azure Blob Storage's clients (service URL or
 // connection string). Options that route the connection through a dialer
 // of the test's own (go-redis's and kafka-go's Dialer) silence a call.
+// The request methods of HTTP client libraries (Get, Head, Post, Put,
+// Patch, Delete, Options, Execute, Download, Fetch of a type whose package
+// imports net/http, client.R().Get(url) in resty's style) are reported
+// when given a whole external URL literal: what happens between them and
+// the dial (middleware, function values) is out of the analyzer's reach.
 //
 // A function or method of any package that passes a string, *url.URL or
 // *http.Request parameter, or a field of its receiver or of a struct

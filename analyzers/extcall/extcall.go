@@ -170,6 +170,7 @@ type sink struct {
 	network int        // index of the network argument, or -1
 	command bool       // os/exec: the arguments from addr on are a command line
 	sdk     *sdkClient // a cloud or network SDK's client
+	whole   bool       // only a whole URL written in the test counts (see requestMethod)
 }
 
 // receiverClient says a sink dials through the client or transport it is
@@ -179,6 +180,9 @@ const receiverClient = -5
 func sinkOf(fn *types.Func) (sink, bool) {
 	if c := sdkClientOf(fn); c != nil {
 		return sink{kind: c.kind, addr: c.arg, client: noClient, network: -1, sdk: c}, true
+	}
+	if i, ok := requestMethod(fn); ok {
+		return sink{kind: kindURL, addr: i, client: defaultClient, network: -1, whole: true}, true
 	}
 	switch {
 	case testcode.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):
@@ -730,6 +734,12 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 			return nil
 		}
 		d := dial{kind: sk.kind, client: sk.client, network: network}
+		if sk.whole {
+			if d.addr = f.str(args[sk.addr]); !d.addr.complete || d.addr.hasParam() {
+				return nil
+			}
+			return []dial{d}
+		}
 		if sk.request {
 			d.addr = f.request(args[sk.addr])
 		} else {
@@ -1032,4 +1042,41 @@ func commandDials(f *flow, args []ast.Expr) []dial {
 		out = append(out, dial{kind: kindRemote, addr: w, client: noClient, network: -1, cmd: cmd})
 	}
 	return out
+}
+
+// requestVerbs name the methods of HTTP client libraries that send a
+// request to the URL they are given: client.R().Get(url), c.Do(method,
+// url), fetcher.Download(url).
+var requestVerbs = []string{"Get", "Head", "Post", "Put", "Patch", "Delete", "Options", "Execute", "Download", "Fetch"}
+
+// requestMethod reports whether fn is a method of an HTTP client library
+// outside the standard library that sends a request to a URL argument,
+// and which argument: a request verb of a type whose package imports
+// net/http, taking the URL as its only string parameter or one named for
+// a URL. Its body is out of reach (middleware, fields, function values
+// between the URL and the dial), so only a whole URL literal counts.
+func requestMethod(fn *types.Func) (int, bool) {
+	sig := fn.Signature()
+	if sig.Recv() == nil || fn.Pkg() == nil || types.IsInterface(sig.Recv().Type()) || !slices.Contains(requestVerbs, fn.Name()) {
+		return 0, false
+	}
+	if first, _, _ := strings.Cut(fn.Pkg().Path(), "/"); !strings.Contains(first, ".") {
+		return 0, false
+	}
+	if !slices.ContainsFunc(fn.Pkg().Imports(), func(p *types.Package) bool { return p.Path() == "net/http" }) {
+		return 0, false
+	}
+	index, strs := -1, 0
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		if !isString(p.Type()) {
+			continue
+		}
+		strs++
+		if name := strings.ToLower(p.Name()); strings.Contains(name, "url") || strings.Contains(name, "uri") || name == "u" || name == "endpoint" {
+			return i, true
+		}
+		index = i
+	}
+	return index, strs == 1
 }

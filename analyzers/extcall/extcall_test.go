@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzerReportsExternalDials(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp", "sdk")
+	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp", "sdk", "restusers")
 }
 
 func TestAllowHostsLetsTestsReachTheTeamsServices(t *testing.T) {
