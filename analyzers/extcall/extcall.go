@@ -254,6 +254,7 @@ type funcInfo struct {
 	guards  []ast.Expr        // conditions under which it returns or skips, not yet judged
 	callees []*types.Func     // functions of the package it calls, whose guard covers it too
 	returns []*ast.ReturnStmt // when its first result may be an address (see returnsAddress)
+	hooked  bool              // it calls a function held in a field (a dial hook) that may dial elsewhere
 	runs    bool              // go test runs it: all but examples without output
 }
 
@@ -343,6 +344,9 @@ func (c *checker) gather(root inspector.Cursor) {
 				}
 			case *ast.CallExpr:
 				fn := testcode.Callee(info, node)
+				if fn == nil && isFieldCall(info, node) {
+					fi.hooked = true
+				}
 				if fn == nil || isMethodExpr(info, node) {
 					continue
 				}
@@ -661,8 +665,25 @@ func (c *checker) buildsFact(fn *types.Func) *builds {
 	return b
 }
 
-// templates returns the addresses fi dials whose host its parameters decide.
+// isFieldCall reports whether call calls a function value held in a
+// struct field, such as a Resolver's Dial hook.
+func isFieldCall(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	return ok && s.Kind() == types.FieldVal
+}
+
+// templates returns the addresses fi dials whose host its parameters
+// decide. A function that calls a hook held in a field (r.Dial(ctx,
+// network, addr) when set) may dial wherever the hook says: it carries
+// no fact.
 func (c *checker) templates(fi *funcInfo) []template {
+	if fi.hooked {
+		return nil
+	}
 	f := c.flow(paramsOf(fi.obj), false)
 	var templates []template
 	for _, s := range fi.sites {

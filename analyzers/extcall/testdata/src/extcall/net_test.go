@@ -4,6 +4,8 @@ import (
 	"crypto/tls"
 	"net"
 	"testing"
+
+	"apiclient"
 	"time"
 )
 
@@ -38,4 +40,12 @@ func TestDialLocal(t *testing.T) {
 	c1, c2 := net.Pipe()
 	c1.Close()
 	c2.Close()
+}
+
+func TestResolverWithADialHook(t *testing.T) {
+	r := &apiclient.Resolver{Dial: func(network, addr string) (net.Conn, error) {
+		c, _ := net.Pipe()
+		return c, nil
+	}}
+	r.Exchange("8.8.8.8:53")
 }
