@@ -325,11 +325,13 @@ func (c *checker) useOf(r *resource, use inspector.Cursor) useKind {
 }
 
 // readsOnly reports whether fn only reads from or writes to the reader or
-// writer it is given, without keeping or closing it.
+// writer it is given, or formats or inspects it (as assertion libraries
+// do with any value), without keeping or closing it.
 func readsOnly(fn *types.Func) bool {
 	return testcode.IsFunc(fn, "io", "ReadAll", "Copy", "CopyN", "CopyBuffer", "ReadFull", "ReadAtLeast", "WriteString") ||
 		testcode.IsFunc(fn, "io/ioutil", "ReadAll") ||
-		testcode.IsFunc(fn, "fmt", "Fprint", "Fprintf", "Fprintln", "Fscan", "Fscanf", "Fscanln")
+		testcode.IsFunc(fn, "fmt", "Fprint", "Fprintf", "Fprintln", "Fscan", "Fscanf", "Fscanln", "Sprint", "Sprintf", "Sprintln", "Errorf") ||
+		testcode.IsFunc(fn, "reflect", "ValueOf", "TypeOf", "DeepEqual")
 }
 
 // pathUseOf classifies a use of a temporary directory's path. Paths are

@@ -5,8 +5,17 @@ import (
 	"os"
 	"testing"
 
+	"example.com/keeps/check"
 	"example.com/keeps/store"
 )
+
+func TestAssertionLibrariesKeepNothing(t *testing.T) {
+	db, err := sql.Open("fakedb", "rows") // want `database db is never closed`
+	if err != nil {
+		t.Fatal(err)
+	}
+	check.NotNil(t, db)
+}
 
 func TestCountRowsLeavesTheDatabaseOpen(t *testing.T) {
 	db, err := sql.Open("fakedb", "rows") // want `database db is never closed; add defer db.Close\(\)`
