@@ -17,6 +17,7 @@ const (
 	kindHost                      // host or host:port, as SDK clients take it
 	kindServerURL                 // a client URL of any scheme (nats://, mongodb://), or host:port
 	kindAzureConn                 // an Azure Storage connection string
+	kindAWSRegion                 // an AWS service's regional endpoint, made from a region
 )
 
 // hostOf returns the host that an address of kind names, given the address's
@@ -39,7 +40,7 @@ func hostOf(kind addrKind, text string, complete bool) (string, bool) {
 		return targetHost(text, complete)
 	case kindRemote:
 		return remoteHost(text, complete)
-	case kindHost:
+	case kindHost, kindAWSRegion:
 		return splitHost(text, complete, false)
 	case kindServerURL:
 		return serverURLHost(text, complete)

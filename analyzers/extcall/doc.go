@@ -29,8 +29,10 @@
 // (Options.Addr, Addrs, SentinelAddrs), nats.go's Connect, segmentio's
 // kafka-go (Dial*, TCP, ReaderConfig and WriterConfig Brokers), sarama's
 // constructors, pgx's Connect and pgxpool, the MongoDB driver's ApplyURI,
-// minio-go's New and Azure Blob Storage's clients (service URL or
-// connection string). Options that route the connection through a dialer
+// minio-go's New, Azure Blob Storage's clients (service URL or
+// connection string), and AWS SDK v2 service clients (New with a real
+// region and no BaseEndpoint, endpoint resolver or HTTP client of the
+// test's own). Options that route the connection through a dialer
 // of the test's own (go-redis's and kafka-go's Dialer) silence a call.
 // The request methods of HTTP client libraries (Get, Head, Post, Put,
 // Patch, Delete, Options, Execute, Download, Fetch of a type whose package

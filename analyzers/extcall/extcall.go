@@ -301,9 +301,9 @@ func run(pass *analysis.Pass) (any, error) {
 // mayDial reports whether the package is or imports a package that dials,
 // or one with functions that do.
 func mayDial(pass *analysis.Pass) bool {
-	return slices.Contains(dialingPackages, pass.Pkg.Path()) || sdkPackages[pass.Pkg.Path()] || testcode.Imports(pass.Pkg, dialingPackages...) ||
+	return slices.Contains(dialingPackages, pass.Pkg.Path()) || sdkPackage(pass.Pkg.Path()) || testcode.Imports(pass.Pkg, dialingPackages...) ||
 		slices.ContainsFunc(pass.Pkg.Imports(), func(imp *types.Package) bool {
-			return sdkPackages[imp.Path()] || pass.ImportPackageFact(imp, new(hasDialers))
+			return sdkPackage(imp.Path()) || pass.ImportPackageFact(imp, new(hasDialers))
 		})
 }
 
@@ -741,7 +741,7 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 			return commandDials(f, args[sk.addr:])
 		}
 		if sk.sdk != nil {
-			addr, ok := f.sdkDial(sk.sdk, args)
+			addr, ok := f.sdkDial(sk.sdk, s.fn, args)
 			if !ok {
 				return nil
 			}
@@ -960,7 +960,7 @@ func (c *checker) message(d dial, host string) string {
 		return fmt.Sprintf("test dials external host %s%s; listen on 127.0.0.1:0 or use net.Pipe", host, via)
 	case kindTarget:
 		return fmt.Sprintf("test dials external gRPC host %s%s; serve it in-process with bufconn or on 127.0.0.1:0", host, via)
-	case kindHost, kindServerURL, kindAzureConn:
+	case kindHost, kindServerURL, kindAzureConn, kindAWSRegion:
 		return fmt.Sprintf("test connects to external %s host %s%s; run the service on localhost (a container) or use a fake", d.cmd, host, via)
 	case kindRemote:
 		if strings.HasPrefix(d.cmd, "git ") {

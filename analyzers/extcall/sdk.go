@@ -3,6 +3,7 @@ package extcall
 import (
 	"go/ast"
 	"go/types"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 // options struct, the field that does.
 type sdkClient struct {
 	label string   // what the message calls it: "Redis"
-	pkgs  []string // import paths
+	pkgs  []string // import paths; one ending in "/" matches the packages under it
 	recv  string   // the receiver's type name for a method, "" for a function
 	names []string
 	arg   int      // the argument holding the address or the options
@@ -53,7 +54,13 @@ var sdkClients = []sdkClient{
 	{label: "S3", pkgs: []string{"github.com/minio/minio-go/v7", "github.com/minio/minio-go/v6"}, names: []string{"New"}, kind: kindHost},
 	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClient", "NewClientWithSharedKeyCredential", "NewClientWithNoCredential"}, kind: kindURL},
 	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClientFromConnectionString"}, kind: kindAzureConn},
+	// An AWS service client given a real region and no endpoint or HTTP
+	// client of the test's own calls the service's regional endpoint.
+	{label: "AWS", pkgs: []string{awsServices}, names: []string{"New"}, field: "Region", kind: kindAWSRegion,
+		reroute: []string{"BaseEndpoint", "EndpointResolver", "EndpointResolverV2", "HTTPClient"}},
 }
+
+const awsServices = "github.com/aws/aws-sdk-go-v2/service/"
 
 // sdkPackages holds the packages of sdkClients, so that a package that
 // imports none of them (nor net, net/http, ...) skips the analysis.
@@ -61,20 +68,31 @@ var sdkPackages = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, c := range sdkClients {
 		for _, p := range c.pkgs {
-			m[p] = true
+			if !strings.HasSuffix(p, "/") {
+				m[p] = true
+			}
 		}
 	}
 	return m
 }()
 
+// sdkPackage reports whether path is a package of sdkClients.
+func sdkPackage(path string) bool {
+	return sdkPackages[path] || strings.HasPrefix(path, awsServices)
+}
+
 // sdkClientOf returns the row of sdkClients for fn.
 func sdkClientOf(fn *types.Func) *sdkClient {
-	if fn.Pkg() == nil || !sdkPackages[fn.Pkg().Path()] {
+	if fn.Pkg() == nil || !sdkPackage(fn.Pkg().Path()) {
 		return nil
 	}
+	path := fn.Pkg().Path()
 	for i := range sdkClients {
 		c := &sdkClients[i]
-		if !slices.Contains(c.pkgs, fn.Pkg().Path()) || !slices.Contains(c.names, fn.Name()) {
+		inPkgs := slices.ContainsFunc(c.pkgs, func(p string) bool {
+			return p == path || strings.HasSuffix(p, "/") && strings.HasPrefix(path, p) && !strings.Contains(path[len(p):], "/")
+		})
+		if !inPkgs || !slices.Contains(c.names, fn.Name()) {
 			continue
 		}
 		if c.recv == "" && fn.Signature().Recv() == nil {
@@ -89,7 +107,7 @@ func sdkClientOf(fn *types.Func) *sdkClient {
 
 // sdkDial returns the address an SDK client call connects to, as far as f
 // knows it; false when the options send it through the test's own dialer.
-func (f *flow) sdkDial(c *sdkClient, args []ast.Expr) (str, bool) {
+func (f *flow) sdkDial(c *sdkClient, fn *types.Func, args []ast.Expr) (str, bool) {
 	if c.arg >= len(args) {
 		return unknown, false
 	}
@@ -115,8 +133,18 @@ func (f *flow) sdkDial(c *sdkClient, args []ast.Expr) (str, bool) {
 			e = lit.Elts[0]
 		}
 	}
+	if c.kind == kindAWSRegion {
+		// The service's endpoint: s3.us-east-1.amazonaws.com.
+		region, complete := f.str(e).prefix()
+		if !complete || !awsRegionRE.MatchString(region) {
+			return unknown, false
+		}
+		return text(fn.Pkg().Name() + "." + region + ".amazonaws.com"), true
+	}
 	return f.str(e), true
 }
+
+var awsRegionRE = regexp.MustCompile(`^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$`)
 
 // literal returns the composite literal e is, points to, or is held by a
 // variable written once; nil otherwise.

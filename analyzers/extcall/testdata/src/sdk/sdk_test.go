@@ -3,9 +3,11 @@ package sdk // want package:"hasDialers"
 import (
 	"context"
 	"net"
+	"net/http"
 	"testing"
 
 	"github.com/Azure/azure-sdk-for-go/sdk/storage/azblob"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/jackc/pgx/v5"
 	"github.com/minio/minio-go/v7"
 	"github.com/nats-io/nats.go"
@@ -23,6 +25,7 @@ func TestClientsOfRealServices(t *testing.T) {
 	pgx.Connect(ctx, "postgres://app@db.prod.acme.io:5432/app")                                                                                      // want `test connects to external PostgreSQL host db.prod.acme.io; use a local test database`
 	minio.New("play.min.io", &minio.Options{Secure: true})                                                                                           // want `test connects to external S3 host play.min.io`
 	azblob.NewClientFromConnectionString("DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=a2V5;EndpointSuffix=core.windows.net", nil) // want `test connects to external Azure Storage host acmeprod.blob.core.windows.net`
+	s3.New(s3.Options{Region: "us-east-1"})                                                                                                          // want `test connects to external AWS host s3.us-east-1.amazonaws.com`
 	newCache("cache.prod.acme.io:6379")                                                                                                              // want `test connects to external Redis host cache.prod.acme.io via newCache`
 }
 
@@ -44,4 +47,6 @@ func TestClientsOfLocalServices(t *testing.T) {
 	minio.New("localhost:9000", nil)
 	azblob.NewClientFromConnectionString("UseDevelopmentStorage=true", nil)
 	newCache("redis:6379")
+	s3.New(s3.Options{Region: "us-east-1", HTTPClient: &http.Client{}})
+	s3.New(s3.Options{Region: "mock-region"})
 }

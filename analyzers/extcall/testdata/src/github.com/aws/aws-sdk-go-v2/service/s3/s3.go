@@ -1,0 +1,14 @@
+// Package s3 stands in for an AWS SDK for Go v2 service client.
+package s3
+
+import "net/http"
+
+type Options struct {
+	Region       string
+	BaseEndpoint *string
+	HTTPClient   *http.Client
+}
+
+type Client struct{}
+
+func New(options Options) *Client { return &Client{} }
