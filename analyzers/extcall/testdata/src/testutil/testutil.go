@@ -2,9 +2,13 @@
 package testutil // want package:"hasDialers"
 
 import (
+	"net/http"
 	"net/url"
 	"testing"
 )
+
+// Client is the client the tests share.
+var Client = http.DefaultClient
 
 // MustParseURL parses raw or fails the test.
 func MustParseURL(t testing.TB, raw string) *url.URL { // want MustParseURL:`builds \{1\}`
