@@ -26,6 +26,9 @@ type sdkClient struct {
 	// reroute are fields of the options that send the connection through
 	// a dialer, transport or client of the test's choosing.
 	reroute []string
+	// opts is the argument holding those options when the address is an
+	// argument of its own (minio.New(endpoint, &Options{...})), else 0.
+	opts int
 }
 
 var redisPkgs = []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/go-redis/redis/v7", "github.com/go-redis/redis"}
@@ -51,7 +54,7 @@ var sdkClients = []sdkClient{
 	{label: "PostgreSQL", pkgs: []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"}, names: []string{"Connect"}, arg: 1, kind: kindDSN},
 	{label: "PostgreSQL", pkgs: []string{"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4/pgxpool"}, names: []string{"New", "Connect"}, arg: 1, kind: kindDSN},
 	{label: "MongoDB", pkgs: []string{"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options"}, recv: "ClientOptions", names: []string{"ApplyURI"}, kind: kindServerURL},
-	{label: "S3", pkgs: []string{"github.com/minio/minio-go/v7", "github.com/minio/minio-go/v6"}, names: []string{"New"}, kind: kindHost},
+	{label: "S3", pkgs: []string{"github.com/minio/minio-go/v7", "github.com/minio/minio-go/v6"}, names: []string{"New"}, kind: kindHost, opts: 1, reroute: []string{"Transport"}},
 	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClient", "NewClientWithSharedKeyCredential", "NewClientWithNoCredential"}, kind: kindURL},
 	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClientFromConnectionString"}, kind: kindAzureConn},
 	// An AWS service client given a real region and no endpoint or HTTP
@@ -112,6 +115,19 @@ func (f *flow) sdkDial(c *sdkClient, fn *types.Func, args []ast.Expr) (str, bool
 		return unknown, false
 	}
 	e := args[c.arg]
+	if c.opts > 0 && c.opts < len(args) {
+		if id, ok := ast.Unparen(args[c.opts]).(*ast.Ident); !ok || id.Name != "nil" {
+			lit := f.literal(args[c.opts])
+			if lit == nil {
+				return unknown, false
+			}
+			for _, name := range c.reroute {
+				if v, ok := field(lit, name); !ok || v != nil {
+					return unknown, false
+				}
+			}
+		}
+	}
 	if c.field != "" {
 		lit := f.literal(e)
 		if lit == nil {

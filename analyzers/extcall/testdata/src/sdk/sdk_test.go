@@ -45,6 +45,7 @@ func TestClientsOfLocalServices(t *testing.T) {
 	kafka.NewReader(kafka.ReaderConfig{Brokers: []string{"kafka.acme.io:9092"}, Dialer: &kafka.Dialer{}})
 	pgx.Connect(ctx, "postgres://app@localhost:5432/app")
 	minio.New("localhost:9000", nil)
+	minio.New("s3.amazonaws.com", &minio.Options{Transport: http.DefaultTransport})
 	azblob.NewClientFromConnectionString("UseDevelopmentStorage=true", nil)
 	newCache("redis:6379")
 	s3.New(s3.Options{Region: "us-east-1", HTTPClient: &http.Client{}})

@@ -1,7 +1,12 @@
 // Package minio stands in for github.com/minio/minio-go/v7.
 package minio
 
-type Options struct{ Secure bool }
+import "net/http"
+
+type Options struct {
+	Secure    bool
+	Transport http.RoundTripper
+}
 
 type Client struct{}
 
