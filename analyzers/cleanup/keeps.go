@@ -59,7 +59,7 @@ func (c *checker) summarizeKeeps(root inspector.Cursor) {
 		}
 		params := fn.Signature().Params()
 		k := &keeper{decl: decl, cur: cur}
-		any := false
+		holds := false
 		for i := range min(params.Len(), 64) {
 			p := params.At(i)
 			if resourceFor(p.Type()) != nil {
@@ -67,11 +67,11 @@ func (c *checker) summarizeKeeps(root inspector.Cursor) {
 					k.tracked = make([]*types.Var, params.Len())
 				}
 				k.tracked[i] = p
-				any = true
+				holds = true
 			}
 		}
 		c.keeperOf[fn] = k
-		if any {
+		if holds {
 			keepers = append(keepers, k)
 		}
 	}
