@@ -7,7 +7,9 @@ import (
 	"reflect"
 )
 
-type T interface{ Errorf(format string, args ...any) }
+type T interface {
+	Errorf(format string, args ...any)
+}
 
 func NotNil(t T, object any) {
 	if object == nil || reflect.ValueOf(object).IsNil() {
