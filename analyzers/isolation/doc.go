@@ -36,7 +36,8 @@
 // (Enable = true ... Enable = defaultEnable). A restore in the test's own
 // flow counts only when nothing between the write and the restore can
 // stop the test early (t.Fatal, t.FailNow, t.Skip and their variants,
-// testify's require, a return): otherwise the report says which stop
+// testify's require, a helper of the package that calls one, a return):
+// otherwise the report says which stop
 // skips it and suggests t.Cleanup. A panic ends the test binary, so it
 // skips nothing that matters. A helper's write also counts as restored
 // when every test of the package that calls the helper restores the

@@ -60,6 +60,8 @@ type checker struct {
 	tests    *testcode.Tests                 // see parallel
 	facts    map[*types.Func]*changesProcess // of the package's functions
 	zeroVars map[*types.Var]bool             // see declaredWithoutValue
+	decls    map[*types.Func]*ast.FuncDecl   // the package's function declarations
+	stoppers map[*types.Func]bool            // see stops
 }
 
 // summarize finds the functions of the package that hand their testing
@@ -216,6 +218,7 @@ type processCall struct {
 
 func (c *checker) check(root inspector.Cursor) {
 	decls := make(map[*types.Func]*ast.FuncDecl)
+	c.decls = decls
 	tests := make(map[*types.Func]*test)
 	var order []*test
 	for cur, obj := range testcode.FuncDecls(c.pass.TypesInfo, root) {
@@ -341,8 +344,7 @@ func (c *checker) skippedRestores(t *test) {
 
 // stopBetween returns the first statement of fn itself (not of the
 // function literals in it, such as subtests) between from and to that
-// ends the test early: a return, or a call of t.Fatal, t.FailNow, t.Skip
-// or their variants, or of testify's require, whose checks call FailNow.
+// ends the test early: a return, or a call that stops (see stops).
 func (c *checker) stopBetween(fn ast.Node, from, to token.Pos) ast.Node {
 	var stop ast.Node
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -359,15 +361,48 @@ func (c *checker) stopBetween(fn ast.Node, from, to token.Pos) ast.Node {
 		case *ast.ReturnStmt:
 			stop = n
 		case *ast.CallExpr:
-			fn := testcode.Callee(c.pass.TypesInfo, n)
-			if testcode.IsTestingMethod(fn, "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow") ||
-				(fn != nil && fn.Pkg() != nil && strings.HasSuffix(fn.Pkg().Path(), "testify/require")) {
+			if c.stops(testcode.Callee(c.pass.TypesInfo, n), true) {
 				stop = n
 			}
 		}
 		return stop == nil
 	})
 	return stop
+}
+
+// stops reports whether a call of fn may end the test early: t.Fatal,
+// t.FailNow, t.Skip and their variants, testify's require, and, when
+// helpers is set, a function of the package that calls one of those
+// itself (mustParse(t, s) with a t.Fatal inside).
+func (c *checker) stops(fn *types.Func, helpers bool) bool {
+	switch {
+	case fn == nil:
+		return false
+	case testcode.IsTestingMethod(fn, "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"):
+		return true
+	case fn.Pkg() != nil && strings.HasSuffix(fn.Pkg().Path(), "testify/require"):
+		return true
+	case !helpers || fn.Pkg() != c.pass.Pkg:
+		return false
+	}
+	if stops, ok := c.stoppers[fn]; ok {
+		return stops
+	}
+	if c.stoppers == nil {
+		c.stoppers = make(map[*types.Func]bool)
+	}
+	decl := c.decls[fn]
+	found := false
+	if decl != nil && decl.Body != nil && testcode.TestingParam(c.pass.TypesInfo, decl.Type) != nil {
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && c.stops(testcode.Callee(c.pass.TypesInfo, call), false) {
+				found = true
+			}
+			return !found
+		})
+	}
+	c.stoppers[fn] = found
+	return found
 }
 
 // stopName names the early stop n for a message.

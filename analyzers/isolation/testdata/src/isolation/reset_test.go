@@ -56,6 +56,19 @@ func TestSavedValuePutBackSkippedByReturn(t *testing.T) {
 	retries = old
 }
 
+func mustPositive(t *testing.T, n int) {
+	t.Helper()
+	if n <= 0 {
+		t.Fatalf("n = %d, want > 0", n)
+	}
+}
+
+func TestResetSkippedByAHelperThatStops(t *testing.T) {
+	retries = 3 // want `TestResetSkippedByAHelperThatStops sets package variable retries and puts it back at its end, which mustPositive on line \d+ skips when the test stops early`
+	mustPositive(t, retries)
+	retries = 0
+}
+
 func TestSavedValuePutBackWithoutEarlyStop(t *testing.T) {
 	old := retries
 	retries = 3
