@@ -24,7 +24,8 @@
 // NewClient, subprocesses that reach the network (exec.Command running
 // git clone, fetch, pull, push, ls-remote or archive, hg and svn
 // equivalents, curl, wget, ssh, scp, sftp or rsync with a remote, also
-// inside sh -c), and the clients of well-known cloud and network SDKs
+// inside sh -c, or built as a slice by a literal and appends and passed
+// with args...), and the clients of well-known cloud and network SDKs
 // given an address (a table that is easy to extend): go-redis
 // (Options.Addr, Addrs, SentinelAddrs), nats.go's Connect, segmentio's
 // kafka-go (Dial*, TCP, ReaderConfig and WriterConfig Brokers), sarama's
@@ -35,9 +36,10 @@
 // test's own). Options that route the connection through a dialer
 // of the test's own (go-redis's and kafka-go's Dialer) silence a call.
 // The request methods of HTTP client libraries (Get, Head, Post, Put,
-// Patch, Delete, Options, Execute, Download, Fetch of a type whose package
-// imports net/http, client.R().Get(url) in resty's style) are reported
-// when given a whole external URL literal: what happens between them and
+// Patch, Delete, Options, Execute, Download, Fetch, GetFile of a type
+// whose package imports net/http, client.R().Get(url) in resty's style,
+// getter.GetFile(dst, u) with u a *url.URL) are reported when given a
+// whole external URL written in the test: what happens between them and
 // the dial (middleware, function values) is out of the analyzer's reach.
 //
 // A function or method of any package that passes a string, *url.URL or

@@ -269,8 +269,9 @@ type checker struct {
 	swaps    map[*types.Func]bool
 	imported map[*types.Func]bool // functions whose imported facts are in facts and swaps
 
-	built          map[*types.Func]*builds // of the package's functions
-	importedBuilds map[*types.Func]*builds // of imported functions looked up, nil for none
+	slices         map[*types.Var][]ast.Expr // see sliceIndex
+	built          map[*types.Func]*builds   // of the package's functions
+	importedBuilds map[*types.Func]*builds   // of imported functions looked up, nil for none
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -648,6 +649,15 @@ func mayBeAddress(parts []part) bool {
 	return strings.Contains(parts[0].Text, "://") || strings.Contains(parts[0].Text, ":")
 }
 
+// sliceIndex returns the package's slices built by literals and appends,
+// indexed on first need: only command lines passed with args... look.
+func (c *checker) sliceIndex() map[*types.Var][]ast.Expr {
+	if c.slices == nil {
+		c.slices = sliceElems(c.pass.TypesInfo, c.root)
+	}
+	return c.slices
+}
+
 // buildsFact returns the builds fact of fn: of the package, as summarized
 // so far, or imported.
 func (c *checker) buildsFact(fn *types.Func) *builds {
@@ -736,10 +746,23 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 	args := s.call.Args
 	if sk, ok := sinkOf(s.fn); ok {
 		if sk.command {
-			if s.call.Ellipsis.IsValid() || sk.addr >= len(args) {
+			if sk.addr >= len(args) {
 				return nil
 			}
-			return commandDials(f, args[sk.addr:])
+			words := args[sk.addr:]
+			if s.call.Ellipsis.IsValid() {
+				// exec.Command("git", args...) with args built in
+				// the function by a literal and appends.
+				elems, ok := f.elems(words[len(words)-1])
+				if !ok {
+					return nil
+				}
+				words = append(words[:len(words)-1:len(words)-1], elems...)
+			}
+			if len(words) == 0 {
+				return nil
+			}
+			return commandDials(f, words)
 		}
 		if sk.sdk != nil {
 			addr, ok := f.sdkDial(sk.sdk, s.fn, args)
@@ -1068,18 +1091,30 @@ func commandDials(f *flow, args []ast.Expr) []dial {
 
 // requestVerbs name the methods of HTTP client libraries that send a
 // request to the URL they are given: client.R().Get(url), c.Do(method,
-// url), fetcher.Download(url).
-var requestVerbs = []string{"Get", "Head", "Post", "Put", "Patch", "Delete", "Options", "Execute", "Download", "Fetch"}
+// url), fetcher.Download(url); the last three also start names
+// (getter.GetFile(dst, u)).
+var requestVerbs = []string{"Head", "Post", "Put", "Patch", "Delete", "Options", "Execute", "Get", "Download", "Fetch"}
+
+func isRequestVerb(name string) bool {
+	for _, v := range requestVerbs {
+		rest, ok := strings.CutPrefix(name, v)
+		if ok && (rest == "" || (v == "Get" || v == "Download" || v == "Fetch") && rest == "File") {
+			return true
+		}
+	}
+	return false
+}
 
 // requestMethod reports whether fn is a method of an HTTP client library
 // outside the standard library that sends a request to a URL argument,
 // and which argument: a request verb of a type whose package imports
-// net/http, taking the URL as its only string parameter or one named for
-// a URL. Its body is out of reach (middleware, fields, function values
-// between the URL and the dial), so only a whole URL literal counts.
+// net/http, taking the URL as a *url.URL, a string named for a URL, or
+// its only string parameter. Its body is out of reach (middleware,
+// fields, function values between the URL and the dial), so only a whole
+// URL written in the test counts.
 func requestMethod(fn *types.Func) (int, bool) {
 	sig := fn.Signature()
-	if sig.Recv() == nil || fn.Pkg() == nil || types.IsInterface(sig.Recv().Type()) || !slices.Contains(requestVerbs, fn.Name()) {
+	if sig.Recv() == nil || fn.Pkg() == nil || types.IsInterface(sig.Recv().Type()) || !isRequestVerb(fn.Name()) {
 		return 0, false
 	}
 	if first, _, _ := strings.Cut(fn.Pkg().Path(), "/"); !strings.Contains(first, ".") {
@@ -1089,6 +1124,11 @@ func requestMethod(fn *types.Func) (int, bool) {
 		return 0, false
 	}
 	index, strs := -1, 0
+	for i := range sig.Params().Len() {
+		if testcode.IsNamedType(sig.Params().At(i).Type(), "net/url", "URL") {
+			return i, true
+		}
+	}
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)
 		if !isString(p.Type()) {

@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 
@@ -65,6 +67,55 @@ func (s str) hasParam() bool {
 	return false
 }
 
+// sliceElems indexes the slices built by a literal and appends to
+// themselves (args := []string{"clone"}; args = append(args, "--", url)):
+// their elements in source order, nil for a slice written any other way.
+func sliceElems(info *types.Info, root inspector.Cursor) map[*types.Var][]ast.Expr {
+	elems := make(map[*types.Var][]ast.Expr)
+	bad := make(map[*types.Var]bool)
+	for cur := range root.Preorder((*ast.AssignStmt)(nil)) {
+		n := cur.Node().(*ast.AssignStmt)
+		if len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+			continue
+		}
+		id := identOf(n.Lhs[0])
+		if id == nil {
+			continue
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok {
+			continue
+		}
+		if _, isSlice := v.Type().Underlying().(*types.Slice); !isSlice {
+			continue
+		}
+		switch rhs := ast.Unparen(n.Rhs[0]).(type) {
+		case *ast.CompositeLit:
+			if n.Tok == token.DEFINE {
+				elems[v] = rhs.Elts
+				continue
+			}
+		case *ast.CallExpr:
+			if b, ok := info.Uses[identOf(rhs.Fun)].(*types.Builtin); ok && b.Name() == "append" && len(rhs.Args) > 0 && !rhs.Ellipsis.IsValid() {
+				if first := identOf(rhs.Args[0]); first != nil && info.Uses[first] == v {
+					elems[v] = append(elems[v], rhs.Args[1:]...)
+					continue
+				}
+			}
+		}
+		bad[v] = true
+	}
+	for v := range bad {
+		delete(elems, v)
+	}
+	return elems
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
 // A flow resolves expressions of one function to what is known of their
 // string values.
 type flow struct {
@@ -73,7 +124,8 @@ type flow struct {
 	params  map[*types.Var]int // of the function being summarized into a fact
 	pkgVars bool               // whether package-level variables may stand for their values
 	calls   func(*ast.CallExpr) bool
-	builds  func(*types.Func) *builds // the builds fact of a function, or nil
+	builds  func(*types.Func) *builds        // the builds fact of a function, or nil
+	slices  func() map[*types.Var][]ast.Expr // see sliceElems, built on first need
 	depth   int
 }
 
@@ -459,4 +511,19 @@ func (f *flow) urlLiteral(lit *ast.CompositeLit) str {
 	out := f.str(scheme).concat(text("://")).concat(f.str(host)).concat(text("/"))
 	out.complete = false
 	return out
+}
+
+// elems returns the elements of the slice variable e, when its writes are
+// a literal and appends to itself.
+func (f *flow) elems(e ast.Expr) ([]ast.Expr, bool) {
+	id := identOf(e)
+	if id == nil || f.slices == nil {
+		return nil, false
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	elems, ok := f.slices()[v]
+	return elems, ok
 }

@@ -177,10 +177,10 @@ func (f *flow) literal(e ast.Expr) *ast.CompositeLit {
 				return nil
 			}
 			d, ok := f.value(v)
-			if !ok || d.index >= 0 {
+			if !ok || d.Index >= 0 {
 				return nil
 			}
-			e = d.value
+			e = d.Value
 		default:
 			return nil
 		}
