@@ -16,9 +16,15 @@
 // restricted keys (sk_live_, rk_live_, and sk_test_: a test-mode key is
 // a real credential of a real account), Google API keys (AIza...) and
 // OAuth client secrets (GOCSPX-), SendGrid, npm, PyPI, OpenAI, Anthropic,
-// Shopify, DigitalOcean and Hugging Face tokens; private keys in PEM
-// form (-----BEGIN ... PRIVATE KEY----- with a body); and passwords in
-// connection URLs (postgres://app:password@db.internal.corp/app).
+// Shopify, DigitalOcean and Hugging Face tokens; and passwords in
+// connection URLs (postgres://app:S3cr3tP4ss9x@db:5432/app) and key=value
+// data source names (host=db user=app password=...).
+//
+// Key material that no name excuses: complete private keys in PEM form
+// (-----BEGIN ... PRIVATE KEY----- with a body that decodes to a whole
+// key) and signed JSON Web Tokens (a header naming an algorithm, and a
+// signature). A variable named testKey, dummyKey or fixtureToken may hold
+// the deploy key of a private repository: a name is not a mark.
 //
 // Values that only a name says are credentials: a literal held by a
 // variable, constant, struct field, map key, environment variable,
@@ -28,7 +34,12 @@
 // t.Setenv("API_TOKEN", ...), req.Header.Set("Authorization", "Bearer
 // ..."), req.SetBasicAuth(user, ...)), or written as key=value,
 // key: value or "key": "value" inside a string (an env file, a DSN, a
-// JSON or YAML config). These are reported only when the value looks
+// JSON or YAML config, a query string or form body, a fake server's
+// response). A credential inside text is judged whatever variable holds
+// the text, and reported on its own line of a multi-line literal. A value
+// whose name alone makes it a credential is reported when it starts with
+// a provider's prefix (t.Setenv("SLACK_TOKEN", "xoxb-..."), a table of
+// sk_live_ keys), or when it looks
 // machine-generated: at least 12 characters mixing letters and digits,
 // at least 3.5 bits of entropy per character (gitleaks' floor for its
 // generic rule), and switching often between lower case, upper case,
@@ -38,7 +49,8 @@
 //
 //   - placeholders: values containing words such as test, fake, dummy,
 //     example, sample, secret, password, token, changeme, redacted,
-//     xxxx, 1234 or abcd (also in leetspeak, so P@ssw0rd is one),
+//     xxxx, 1234 or abcd, or made mostly of them in leetspeak
+//     (P@ssw0rd, S3cr3tP4ssw0rd; S3cr3tP4ss9x7Q is someone's password),
 //     templates (${TOKEN}, {{.Token}}, <token>, %s), masks (***, ...),
 //     and runs of repeated or consecutive characters;
 //   - keys published in documentation: AWS's ...EXAMPLE keys, Stripe's
@@ -58,31 +70,39 @@
 //     (publicKey);
 //   - anything under a name that says it is made up (fakeToken,
 //     dummyKey, mockSecret, example, sample, placeholder, stub);
-//   - what a fake server hands out: a value only a name makes a
-//     credential, inside an HTTP handler (the test issues those tokens);
-//   - UUIDs and URNs (urn:uuid:... lock tokens), JSON Web Tokens
-//     (signed by test keys; a JWT is only as secret as the key that
-//     signs it), password hashes ($2a$...), public keys and
+//   - what a fake server hands out: a value only its variable's name
+//     makes a credential, inside an HTTP handler (the test issues those
+//     tokens; a credential keyed inside a response body is still
+//     reported);
+//   - UUIDs and URNs (urn:uuid:... lock tokens), unsigned JSON Web
+//     Tokens (alg none, empty signature), the samples of jwt.io and the
+//     JWT RFCs, test vectors (fewer than two claims, or claims with
+//     placeholder words: {"foo":"bar"}, "iss":"test", John Doe), and
+//     signed tokens that are one of a verifier's table of three or more
+//     inputs; password hashes ($2a$...), public keys and
 //     certificates, and base64 of weak text such as admin:password;
 //   - hex strings in packages that import encoding/hex, where they are
-//     byte test vectors;
+//     byte test vectors, unless they have an API key's length (32 or 40
+//     digits) and sit under an API-key, token, secret or credential name:
+//     hex under a bare key, iv or nonce stays a vector;
 //   - private keys marked as fixtures: Go's own convention of writing
 //     the header as "TESTING KEY" and replacing it when loading, or a
-//     variable, field or function (testingKey(...)) whose name says
-//     test, testing, fixture or insecure (testRSAKey);
-//   - passwords in URLs to hosts that exist only in a test
-//     environment: localhost, loopback addresses, single-label names
-//     such as docker-compose services, and the reserved example, test,
-//     invalid and localhost domains;
+//     //testgate:ignore secret directive with a reason; and incomplete
+//     key material (elided or truncated bodies);
+//   - passwords in URLs and data source names to hosts that exist only
+//     on the test machine: localhost, loopback addresses, and the
+//     reserved example, test, invalid and localhost domains;
 //   - non-test files.
 //
 // Messages never show a secret: at most its first four characters, and
-// none of one shorter than 16. A literal is reported once, at its first
-// character, so that a //testgate:ignore secret directive above a
-// multi-line PEM block silences it. There is no suggested fix: where the
+// none of one shorter than 16. A literal is reported once: a key at its
+// first line, a credential inside text at its own line; a
+// //testgate:ignore secret directive above a multi-line literal silences
+// every line of it. There is no suggested fix: where the
 // value should come from needs a human. Read it from the environment
 // (set it with t.Setenv in the test), or generate a fake value; for a
-// private key, generate one with rsa.GenerateKey or ecdsa.GenerateKey.
+// private key, generate one with rsa.GenerateKey or ecdsa.GenerateKey or
+// move it to testdata/; for a JWT, sign one in the test.
 //
 // A team whose fixtures mark their made-up values (a prefix, a word) says
 // so with the option fake, a regular expression: a finding whose value it

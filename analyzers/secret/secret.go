@@ -89,8 +89,12 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			if f, ok := c.check(cur, value); ok && !fake.match(f.Secret) {
+				pos := cur.Node().Pos()
+				if f.Offset > 0 {
+					pos = positionIn(c.info, cur.Node().(ast.Expr), f.Offset)
+				}
 				pass.Report(analysis.Diagnostic{
-					Pos:     cur.Node().Pos(),
+					Pos:     pos,
 					End:     cur.Node().End(),
 					Message: "hardcoded " + f.Kind + credential.Redact(f.Secret) + " in test; " + f.Advice,
 				})
@@ -151,36 +155,85 @@ func inConcat(info *types.Info, cur inspector.Cursor) bool {
 	return isConcat(info, parent.Node())
 }
 
-// check judges the string value at cur. Names that mark it fake silence
-// every rule; a provider format, a private key or a password in a URL
-// needs no name; any other value must be held by a credential's name, or
-// keyed by one inside the string, look random, not be one of a set of
-// test inputs, and not be handed out by a fake server.
+// check judges the string value at cur. Complete private keys and signed
+// JWTs need no name, and no name excuses them. Names that mark a value
+// fake silence the other rules for the value itself; a provider format or
+// a password in a URL needs no name; any other value must be held by a
+// credential's name, look random, not be one of a set of test inputs, and
+// not be handed out by a fake server. A credential keyed by its own name
+// inside the text (JSON, YAML, an env file, a query string) is judged
+// whatever holds the text: the holder's name speaks of the text.
 func (c *checker) check(cur inspector.Cursor, value string) (credential.Finding, bool) {
 	h := holderOf(c.info, cur)
-	r, kind, fixture := h.role()
-	if r == credential.FakeRole {
-		return credential.Finding{}, false
-	}
-	if f, ok := credential.ScanFormats(value, fixture); ok {
+	if f, ok := credential.ScanKeys(value); ok && (f.Kind != credential.JWTKind || !c.isTestInput(h)) {
 		return f, true
 	}
-	if r == credential.AboutRole {
-		return credential.Finding{}, false
-	}
-	if r != credential.SecretRole && !credential.MayHoldAssignments(value) {
-		return credential.Finding{}, false
-	}
-	// A fake server's tokens are made up: it is the test that issues them.
-	if testcode.InHTTPHandler(c.info, cur) {
-		return credential.Finding{}, false
+	r, kind := h.role()
+	if r != credential.FakeRole {
+		if f, ok := credential.ScanFormats(value); ok {
+			return f, true
+		}
 	}
 	if r == credential.SecretRole {
-		if secret, ok := credential.Judge(value, c.hexVectors); ok && !c.isTestInput(h) {
+		if k, ok := credential.ProviderPrefix(value); ok {
+			// The provider's prefix says what the value is, in a
+			// table of several tokens as much as alone.
+			return credential.Finding{Kind: k, Secret: value, Advice: credential.AdviceDefault}, true
+		}
+		// A fake server's tokens are made up: it is the test that
+		// issues them.
+		if secret, ok := credential.JudgeNamed(kind, value, c.hexVectors); ok && !c.isTestInput(h) && !testcode.InHTTPHandler(c.info, cur) {
 			return credential.Finding{Kind: credential.RefineKind(kind, secret), Secret: secret, Advice: credential.AdviceDefault}, true
 		}
 	}
+	// tokenURL, secretARN, wantToken: the value is about a credential,
+	// and so is the credential's name inside it.
+	if r == credential.AboutRole || !credential.MayHoldAssignments(value) {
+		return credential.Finding{}, false
+	}
 	return credential.ScanAssignments(value, c.hexVectors)
+}
+
+// positionIn returns the position of byte offset of the value of the
+// string literal or constant concatenation e, on the right line: a raw
+// string spans lines as written, an interpreted one sits on one line.
+func positionIn(info *types.Info, e ast.Expr, offset int) token.Pos {
+	var pos token.Pos
+	var walk func(e ast.Expr) bool
+	walk = func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.BinaryExpr:
+			return walk(e.X) && walk(e.Y)
+		case *ast.BasicLit:
+			s, err := strconv.Unquote(e.Value)
+			if err != nil {
+				return false
+			}
+			if offset >= len(s) {
+				offset -= len(s)
+				return true
+			}
+			pos = e.Pos()
+			if e.Value[0] == '`' && !strings.Contains(e.Value, "\r") {
+				pos += token.Pos(1 + offset)
+			}
+			return false
+		default: // a named constant: its text is elsewhere
+			if tv := info.Types[e]; tv.Value != nil {
+				if s := constant.StringVal(tv.Value); offset >= len(s) {
+					offset -= len(s)
+					return true
+				}
+			}
+			pos = e.Pos()
+			return false
+		}
+	}
+	walk(e)
+	if !pos.IsValid() {
+		return e.Pos()
+	}
+	return pos
 }
 
 // A holder is what a value is stored in or passed as.
@@ -189,30 +242,27 @@ type holder struct {
 	// key, header or environment variable, or the parameter it is
 	// passed as.
 	names []string
-	// markers may only mark it fake or a fixture: the called function.
+	// markers may only mark it fake: the called function.
 	markers []string
 	set     inputSet
 }
 
-func (h holder) role() (r credential.Role, kind string, fixture bool) {
+func (h holder) role() (r credential.Role, kind string) {
 	for _, name := range slices.Concat(h.names, h.markers) {
-		if credential.IsTestFixtureName(name) {
-			fixture = true
-		}
 		if cr, _ := credential.Classify(name); cr == credential.FakeRole {
-			return credential.FakeRole, "", true
+			return credential.FakeRole, ""
 		}
 	}
 	r = credential.NotSecret
 	for _, name := range h.names {
 		switch cr, k := credential.Classify(name); cr {
 		case credential.SecretRole:
-			return credential.SecretRole, k, fixture
+			return credential.SecretRole, k
 		case credential.AboutRole:
 			r = credential.AboutRole
 		}
 	}
-	return r, "", fixture
+	return r, ""
 }
 
 // holderOf finds what the value at cur is assigned to, keyed by or passed

@@ -17,7 +17,7 @@ import (
 
 func TestSecretReportsHardcodedCredentials(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), secret.Analyzer,
-		"providers", "named", "pem", "urls", "inline", "hexvectors", "ignore")
+		"providers", "named", "pem", "urls", "inline", "hexvectors", "ignore", "recall")
 
 	// Every diagnostic sits on a literal; none may show more of it than
 	// a four-character prefix. Every secret in testdata has digits, and
@@ -49,7 +49,8 @@ func TestSecretReportsHardcodedCredentials(t *testing.T) {
 }
 
 // literalAt returns the value of the string literal or constant
-// concatenation that starts at pos.
+// concatenation that holds pos: a report sits on the literal, or on the
+// line of the credential inside it.
 func literalAt(files []*ast.File, tvs map[ast.Expr]types.TypeAndValue, pos token.Pos) (string, bool) {
 	var value string
 	found := false
@@ -60,12 +61,12 @@ func literalAt(files []*ast.File, tvs map[ast.Expr]types.TypeAndValue, pos token
 			}
 			switch n := n.(type) {
 			case *ast.BasicLit:
-				if n.Pos() == pos && n.Kind == token.STRING {
+				if n.Kind == token.STRING {
 					value, _ = strconv.Unquote(n.Value)
 					found = true
 				}
 			case *ast.BinaryExpr:
-				if tv, ok := tvs[n]; ok && n.Pos() == pos && tv.Value != nil && tv.Value.Kind() == constant.String {
+				if tv, ok := tvs[n]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 					value, found = constant.StringVal(tv.Value), true
 				}
 			}

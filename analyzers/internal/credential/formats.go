@@ -1,8 +1,14 @@
 package credential
 
 import (
+	"bytes"
+	"encoding/asn1"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -55,23 +61,63 @@ type Finding struct {
 	Kind   string // "GitHub token", "RSA private key", "password", ...
 	Secret string // what Redact may show a prefix of; "" to show none
 	Advice string // what to do instead
+	// Offset is where the credential starts in the string, so that a
+	// report can point at its line inside a multi-line literal; 0 for
+	// one reported at the string's start (a key block).
+	Offset int
 }
 
+// JWTKind is the kind of a signed JSON Web Token's finding.
+const JWTKind = "signed JSON Web Token"
+
 const (
-	AdviceDefault = "read it from the environment (t.Setenv/os.Getenv) or generate a fake value in the test"
-	advicePEM     = `generate the key in the test (rsa.GenerateKey, ecdsa.GenerateKey) or, for a fixture made for tests, write its header as "TESTING KEY" and replace it when loading`
+	AdviceDefault = "read it from the environment (t.Setenv/os.Getenv) or generate a fake value in the test; if it is fake already, mark it //testgate:ignore secret <why>"
+	advicePEM     = `generate the key in the test (rsa.GenerateKey, ecdsa.GenerateKey) or move it to testdata/; a fixture key may keep Go's "TESTING KEY" header, replaced when loading`
+	adviceJWT     = "sign a token in the test with a key it generates, or read it from the environment; if it is fake already, mark it //testgate:ignore secret <why>"
 )
 
 // minFormatLen is the length of the shortest string any format, private
 // key or connection URL with a password can match.
 const minFormatLen = 16
 
-// ScanFormats looks for a provider token, a private key or a password in
-// a connection URL in s. fixture says a name marks s as a test fixture,
-// which excuses a private key.
-func ScanFormats(s string, fixture bool) (Finding, bool) {
-	for h := range formatHits(s, fixture) {
+// ScanKeys looks for key material in s that no name excuses: a complete
+// private key, or a signed JSON Web Token. A variable named testKey or
+// dummyToken may hold the deploy key of a private repository; only an
+// explicit mark (Go's "TESTING KEY" header, an ignore directive) or
+// incomplete material (an elided placeholder) tells a fixture apart.
+func ScanKeys(s string) (Finding, bool) {
+	if len(s) < minFormatLen {
+		return Finding{}, false
+	}
+	present := hintsIn(s)
+	if present&pemHint != 0 {
+		for h := range privateKeys(s, false) {
+			h.Offset = 0
+			return h.Finding, true
+		}
+	}
+	if present&jwtHint != 0 {
+		for h := range jwtHits(s) {
+			return h.Finding, true
+		}
+	}
+	return Finding{}, false
+}
+
+// ScanFormats looks for a provider token or a password in a connection
+// URL in s.
+func ScanFormats(s string) (Finding, bool) {
+	if len(s) < minFormatLen {
+		return Finding{}, false
+	}
+	present := hintsIn(s)
+	for h := range providerHits(s, present) {
 		return h.Finding, true
+	}
+	if present&urlHint != 0 {
+		for h := range urlPasswords(s) {
+			return h.Finding, true
+		}
 	}
 	return Finding{}, false
 }
@@ -83,9 +129,10 @@ type hit struct {
 	start, end int
 }
 
-// formatHits yields the provider tokens, private keys and passwords in
-// connection URLs in s, in that order.
-func formatHits(s string, fixture bool) iter.Seq[hit] {
+// formatHits yields the provider tokens, private keys, signed JSON Web
+// Tokens and passwords in connection URLs in s, in that order, for
+// redaction: key bodies whether complete or not.
+func formatHits(s string) iter.Seq[hit] {
 	return func(yield func(hit) bool) {
 		if len(s) < minFormatLen {
 			return
@@ -94,23 +141,20 @@ func formatHits(s string, fixture bool) iter.Seq[hit] {
 		if present == 0 {
 			return
 		}
-		for i, f := range formats {
-			if present&(1<<i) == 0 {
-				continue
+		for h := range providerHits(s, present) {
+			if !yield(h) {
+				return
 			}
-			for _, loc := range f.re.FindAllStringIndex(s, -1) {
-				m := s[loc[0]:loc[1]]
-				body := m[f.prefix:]
-				if documentedKeys[m] || isPlaceholder(body) || (len(body) >= 16 && entropy(body) < 3) {
-					continue
-				}
-				if !yield(hit{Finding{f.kind, m, AdviceDefault}, loc[0], loc[1]}) {
+		}
+		if present&pemHint != 0 {
+			for h := range privateKeys(s, true) {
+				if !yield(h) {
 					return
 				}
 			}
 		}
-		if present&pemHint != 0 && !fixture {
-			for h := range privateKeys(s) {
+		if present&jwtHint != 0 {
+			for h := range jwtHits(s) {
 				if !yield(h) {
 					return
 				}
@@ -126,8 +170,46 @@ func formatHits(s string, fixture bool) iter.Seq[hit] {
 	}
 }
 
+// providerHits yields the provider tokens in s, whose hints are present.
+func providerHits(s string, present uint64) iter.Seq[hit] {
+	return func(yield func(hit) bool) {
+		for i, f := range formats {
+			if present&(1<<i) == 0 {
+				continue
+			}
+			for _, loc := range f.re.FindAllStringIndex(s, -1) {
+				m := s[loc[0]:loc[1]]
+				body := m[f.prefix:]
+				if documentedKeys[m] || isPlaceholder(body) || (len(body) >= 16 && entropy(body) < 3) {
+					continue
+				}
+				if !yield(hit{Finding{f.kind, m, AdviceDefault, loc[0]}, loc[0], loc[1]}) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// ProviderPrefix returns the kind of provider token value starts with,
+// written short of the full format ("xoxb-7Rk2pQ9wLm4x"): under a
+// credential's name, the prefix says what it is. The rest must vary as a
+// token does: "xoxa-123-123-123-213" is a stand-in.
+func ProviderPrefix(value string) (string, bool) {
+	for _, f := range formats {
+		for _, h := range f.hints {
+			rest, ok := strings.CutPrefix(value, h)
+			if ok && len(h) >= 3 && (strings.HasSuffix(h, "_") || strings.HasSuffix(h, "-")) && len(rest) >= 8 && entropy(rest) >= 3 && !isPlaceholder(rest) && !strings.ContainsAny(rest, " \t\n") {
+				return f.kind, true
+			}
+		}
+	}
+	return "", false
+}
+
 // Bits of hintsIn's result beyond those of formats.
 const (
+	jwtHint = 1 << 61
 	pemHint = 1 << 62
 	urlHint = 1 << 63
 )
@@ -136,7 +218,7 @@ const (
 // bit each sets: bit i for formats[i], pemHint and urlHint. hintPairs
 // holds the hints' first two bytes, so that most bytes cost one lookup.
 var hintTable, hintPairs = func() (t [256][]hint, pairs [1 << 16 / 64]uint64) {
-	if len(formats) >= 62 {
+	if len(formats) >= 61 {
 		panic("credential: too many formats for a 64-bit hint set")
 	}
 	add := func(s string, bit uint64) {
@@ -150,6 +232,7 @@ var hintTable, hintPairs = func() (t [256][]hint, pairs [1 << 16 / 64]uint64) {
 		}
 	}
 	add("PRIVATE KEY", pemHint)
+	add("eyJ", jwtHint)
 	add("://", urlHint)
 	return t, pairs
 }()
@@ -186,10 +269,11 @@ var pemHeaderRE = regexp.MustCompile(`-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCR
 const minPEMBody = 64
 
 // privateKeys yields the private key PEM blocks with a body in s, the
-// body as the span to hide. Public keys and certificates are meant to be
-// published, and Go's own tests spell fixture keys "TESTING KEY", so
-// neither matches.
-func privateKeys(s string) iter.Seq[hit] {
+// body as the span to hide; only complete keys (a whole PEM block that
+// decodes to one key) unless anyKey, as redaction wants. Public keys and
+// certificates are meant to be published, and Go's own tests spell
+// fixture keys "TESTING KEY", so neither matches.
+func privateKeys(s string, anyKey bool) iter.Seq[hit] {
 	return func(yield func(hit) bool) {
 		if !strings.Contains(s, "PRIVATE KEY") {
 			return
@@ -215,11 +299,119 @@ func privateKeys(s string) iter.Seq[hit] {
 			if !pemBodyLooksReal(s[loc[1]:bodyEnd]) {
 				continue
 			}
-			if !yield(hit{Finding{pemKind(s[loc[2]:loc[3]]), "", advicePEM}, loc[1], bodyEnd}) {
+			label := s[loc[2]:loc[3]]
+			if !anyKey && (end >= stop || !completeKey(s[loc[0]:], end-loc[0], label)) {
+				continue
+			}
+			if !yield(hit{Finding{pemKind(label), "", advicePEM, loc[0]}, loc[1], bodyEnd}) {
 				return
 			}
 		}
 	}
+}
+
+// completeKey reports whether block, which starts with a private key's
+// PEM header and has its first END line at end, holds the whole key: it
+// decodes as PEM (indentation of the literal aside), and DER keys hold
+// one complete ASN.1 value.
+func completeKey(block string, end int, label string) bool {
+	footer := "-----END " + label + "-----"
+	if !strings.HasPrefix(block[end:], footer) {
+		return false
+	}
+	lines := strings.Split(block[:end+len(footer)], "\n")
+	for i, line := range lines {
+		lines[i] = strings.TrimSpace(line)
+	}
+	p, _ := pem.Decode([]byte(strings.Join(lines, "\n")))
+	if p == nil || len(p.Bytes) < minKeyBytes {
+		return false
+	}
+	switch label {
+	case "OPENSSH PRIVATE KEY":
+		return bytes.HasPrefix(p.Bytes, []byte("openssh-key-v1\x00"))
+	case "PGP PRIVATE KEY BLOCK":
+		return true
+	}
+	var v asn1.RawValue
+	rest, err := asn1.Unmarshal(p.Bytes, &v)
+	return err == nil && len(rest) == 0
+}
+
+// minKeyBytes is the size of the smallest real private key (a 256-bit EC
+// key in SEC 1 form takes about 120 bytes).
+const minKeyBytes = 48
+
+var jwtInTextRE = regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*`)
+
+// wellKnownJWTSignatures end the sample tokens published by jwt.io and in
+// RFC 7515 and RFC 7519, which everyone copies into examples.
+var wellKnownJWTSignatures = map[string]bool{
+	"SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c": true, // jwt.io, HS256 "your-256-bit-secret"
+	"TJVA95OrM7E2cBab30RMHrHDcEfxjoYZgeFONFh7HgQ": true, // jwt.io, older HS256 sample
+	"dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk": true, // RFC 7515 A.1 and RFC 7519 3.1
+	"KMUFsIDTnFmyG3nMiGM6H9FNFUROf3wh7SmqJp-QV30": true, // jwt.io, HS256 with admin and iat claims
+}
+
+// jwtHits yields the JSON Web Tokens with a signature in s: three
+// base64url parts whose header names an algorithm other than none.
+// Unsigned tokens prove nothing, and the documentation's samples and
+// test vectors' claims are public.
+func jwtHits(s string) iter.Seq[hit] {
+	return func(yield func(hit) bool) {
+		for _, loc := range jwtInTextRE.FindAllStringIndex(s, -1) {
+			token := s[loc[0]:loc[1]]
+			parts := strings.Split(token, ".")
+			if len(parts) != 3 || len(parts[2]) < 16 || wellKnownJWTSignatures[parts[2]] {
+				continue
+			}
+			header, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[0], "="))
+			if err != nil {
+				continue
+			}
+			var h struct {
+				Alg string `json:"alg"`
+			}
+			if json.Unmarshal(header, &h) != nil || h.Alg == "" || strings.EqualFold(h.Alg, "none") {
+				continue
+			}
+			if isPlaceholder(parts[2]) || entropy(parts[2]) < 3.5 || sampleClaims(parts[1]) {
+				continue
+			}
+			if !yield(hit{Finding{JWTKind, token, adviceJWT, loc[0]}, loc[0], loc[1]}) {
+				return
+			}
+		}
+	}
+}
+
+// jwtSampleWords, as a word of a token's claims, make it a made-up
+// sample: {"foo":"bar"}, {"sub":"1234567890","name":"John Doe"},
+// {"iss":"test"}.
+var jwtSampleWords = []string{"foo", "bar", "baz", "test", "testing", "example", "sample", "dummy", "fake", "mock", "john", "jane", "doe", "lorem", "ipsum", "1234567890"}
+
+// sampleClaims reports whether the base64url payload of a token holds the
+// claims of a sample or a test vector: fewer than two claims, or a
+// placeholder word among them. A token issued by a real service carries
+// an issuer, a subject and times of its own.
+func sampleClaims(payload string) bool {
+	data, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(payload, "="))
+	if err != nil {
+		return true
+	}
+	var claims map[string]any
+	if json.Unmarshal(data, &claims) != nil || len(claims) < 2 {
+		return true
+	}
+	words := strings.FieldsFunc(strings.ToLower(string(data)), func(r rune) bool {
+		return !('a' <= r && r <= 'z') && !('0' <= r && r <= '9')
+	})
+	for _, w := range words {
+		if slices.Contains(jwtSampleWords, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // pemKind names the key of a PEM label such as "RSA PRIVATE KEY".
@@ -281,7 +473,7 @@ func urlPasswords(s string) iter.Seq[hit] {
 				continue
 			}
 			pstart := start + len(user) + 1
-			if !yield(hit{Finding{"password in connection URL", "", AdviceDefault}, pstart, pstart + len(password)}) {
+			if !yield(hit{Finding{"password in connection URL", "", AdviceDefault, i}, pstart, pstart + len(password)}) {
 				return
 			}
 		}
@@ -329,17 +521,56 @@ func assignmentHits(s string, hexVectors bool) iter.Seq[hit] {
 				continue
 			}
 			value := s[start:end]
-			secret, ok := Judge(value, hexVectors)
+			if kind == "password" && strings.Contains(s, "host=") {
+				// A key=value DSN: people choose these passwords,
+				// and the host says whether the database is local.
+				if dsnPassword(s, value) && !yield(hit{Finding{kind, value, AdviceDefault, start}, start, end}) {
+					return
+				}
+				continue
+			}
+			secret, ok := JudgeNamed(kind, value, hexVectors)
 			if !ok {
 				continue
 			}
 			// Judge returns a part of value: the token after a scheme.
 			at := start + max(0, strings.Index(value, secret))
-			if !yield(hit{Finding{RefineKind(kind, secret), secret, AdviceDefault}, at, at + len(secret)}) {
+			if !yield(hit{Finding{RefineKind(kind, secret), secret, AdviceDefault, at}, at, at + len(secret)}) {
 				return
 			}
 		}
 	}
+}
+
+// dsnPassword judges password, the value of password= in the key=value
+// data source name s, by the DSN's user= and host=.
+func dsnPassword(s, password string) bool {
+	field := func(key string) string {
+		i := strings.Index(s, key+"=")
+		if i < 0 {
+			return ""
+		}
+		v := s[i+len(key)+1:]
+		if end := strings.IndexAny(v, " \t\n;"); end >= 0 {
+			v = v[:end]
+		}
+		return strings.Trim(v, `'"`)
+	}
+	return judgeURLPassword(field("user"), password, field("host"))
+}
+
+// JudgeNamed is Judge for a value held under a credential's name of the
+// given kind: hex of an API key's length is a key there, even with the
+// lower entropy hex has (16 symbols), even in a package of hex vectors,
+// where a bare key, iv or nonce stays a vector.
+func JudgeNamed(kind, value string, hexVectors bool) (string, bool) {
+	switch kind {
+	case "API key", "token", "secret", "credential":
+		if (len(value) == 32 || len(value) == 40) && isHex(value) {
+			return value, !isPlaceholder(value) && entropy(value) >= 3
+		}
+	}
+	return Judge(value, hexVectors)
 }
 
 // maxValueLen bounds a value ScanAssignments judges: credentials are far

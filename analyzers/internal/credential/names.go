@@ -27,11 +27,6 @@ const (
 // credential. They silence every rule.
 var fakeWords = []string{"fake", "dummy", "mock", "bogus", "example", "sample", "placeholder", "stub"}
 
-// testWords mark a fixture made for tests. They silence the private-key
-// rule only: a key generated for a test protects nothing, but a token or
-// password named testToken may well be a real one of a test account.
-var testWords = []string{"test", "testing", "fixture", "fixtures", "insecure"}
-
 // notCredentialWords mark a name whose value is derived from a secret or
 // describes one, not the secret itself: expected outputs, digests, public
 // halves, values that are wrong on purpose.
@@ -87,17 +82,6 @@ func Classify(name string) (Role, string) {
 		return AboutRole, ""
 	}
 	return SecretRole, kind
-}
-
-// IsTestFixtureName reports whether name marks its value as a fixture
-// made for tests, such as testKey or fixtureRSAKey.
-func IsTestFixtureName(name string) bool {
-	for _, w := range splitWords(name) {
-		if slices.Contains(testWords, w) || slices.Contains(fakeWords, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // credentialKind returns the kind of credential words name, or "".

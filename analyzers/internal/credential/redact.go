@@ -38,7 +38,7 @@ func prefix(secret string) string {
 // without any comes back unchanged.
 func RedactText(text string) string {
 	var spans []hit
-	for h := range formatHits(text, false) {
+	for h := range formatHits(text) {
 		spans = append(spans, h)
 	}
 	for h := range assignmentHits(text, false) {

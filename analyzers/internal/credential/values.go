@@ -37,11 +37,40 @@ func isPlaceholder(s string) bool {
 	}
 	plain, leet := normalize(s)
 	for _, w := range placeholderWords {
-		if strings.Contains(plain, w) || strings.Contains(leet, w) {
+		if strings.Contains(plain, w) {
 			return true
 		}
 	}
-	return longestRun(s) >= 5
+	return madeOfWords(leet) || longestRun(s) >= 5
+}
+
+// madeOfWords reports whether placeholder words cover most of the
+// leetspeak-decoded s: P@ssw0rd and S3cr3tP4ssw0rd are placeholders,
+// where S3cr3tP4ss9x7Q, a password someone chose, is not.
+func madeOfWords(s string) bool {
+	if s == "" {
+		return false
+	}
+	covered := make([]bool, len(s))
+	for _, w := range placeholderWords {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			for k := i + j; k < i+j+len(w); k++ {
+				covered[k] = true
+			}
+			i += j + 1
+		}
+	}
+	n := 0
+	for _, c := range covered {
+		if c {
+			n++
+		}
+	}
+	return n*5 >= len(s)*4
 }
 
 // normalize returns s lower-cased with everything but letters and digits
@@ -300,12 +329,13 @@ func printableBase64(s string) (string, bool) {
 }
 
 // judgeURLPassword tells whether the password of a connection URL to
-// host is a real one. Hosts that exist only in a test environment
-// (loopback, single-label names such as docker-compose services, the
-// reserved example, test, invalid and localhost domains) hold no real
-// data, and placeholders or a password equal to the user name are made
-// up. People choose these passwords, so entropy does not decide: eight
-// characters mixing letters and digits do.
+// host is a real one. Hosts that exist only on the test machine
+// (loopback, the reserved example, test, invalid and localhost domains)
+// hold no real data, and placeholders or a password equal to the user
+// name are made up. A single-label host (db, postgres) is a container or
+// a host on a private network, whose password is as real as any. People
+// choose these passwords, so entropy does not decide: eight characters
+// mixing letters and digits do.
 func judgeURLPassword(user, password, host string) bool {
 	if testHost(host) {
 		return false
@@ -330,7 +360,7 @@ func judgeURLPassword(user, password, host string) bool {
 
 func testHost(host string) bool {
 	host = strings.ToLower(strings.Trim(host, "[]"))
-	if host == "" || !strings.Contains(host, ".") || host == "::1" || strings.HasPrefix(host, "127.") || host == "0.0.0.0" {
+	if host == "" || host == "::1" || strings.HasPrefix(host, "127.") || host == "0.0.0.0" {
 		return true
 	}
 	for _, d := range []string{"localhost", "test", "example", "invalid", "local", "example.com", "example.net", "example.org"} {

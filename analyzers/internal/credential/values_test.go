@@ -138,7 +138,7 @@ var benchLiterals = []string{
 func BenchmarkScan(b *testing.B) {
 	for b.Loop() {
 		for _, lit := range benchLiterals {
-			if _, ok := ScanFormats(lit, false); !ok {
+			if _, ok := ScanKeys(lit); !ok && !scanned(ScanFormats(lit)) {
 				ScanAssignments(lit, false)
 			}
 		}
@@ -165,11 +165,51 @@ func BenchmarkScanHostile(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dMB", name, size>>20), func(b *testing.B) {
 				b.SetBytes(int64(len(lit)))
 				for b.Loop() {
-					if _, ok := ScanFormats(lit, false); !ok {
+					if _, ok := ScanKeys(lit); !ok && !scanned(ScanFormats(lit)) {
 						ScanAssignments(lit, false)
 					}
 				}
 			})
+		}
+	}
+}
+
+func scanned(_ Finding, ok bool) bool { return ok }
+
+func TestURLPasswordsTellChosenPasswordsFromPlaceholders(t *testing.T) {
+	tests := []struct {
+		desc, user, password, host string
+		want                       bool
+	}{
+		{"a chosen password to a container", "app", "S3cr3tP4ss9x7Q", "db", true},
+		{"a chosen password to a remote host", "app", "wT5Tb0qHOmmDCt", "db.internal.corp", true},
+		{"leetspeak of placeholder words only", "app", "S3cr3tP4ssw0rd", "db", false},
+		{"a classic placeholder", "app", "P@ssw0rd", "db", false},
+		{"a local database", "app", "S3cr3tP4ss9x7Q", "localhost", false},
+		{"a reserved domain", "app", "S3cr3tP4ss9x7Q", "db.example.com", false},
+		{"the user name again", "postgres", "postgres", "db", false},
+	}
+	for _, tt := range tests {
+		if got := judgeURLPassword(tt.user, tt.password, tt.host); got != tt.want {
+			t.Errorf("%s: judgeURLPassword(%q, %q, %q) = %v, want %v", tt.desc, tt.user, tt.password, tt.host, got, tt.want)
+		}
+	}
+}
+
+func TestScanKeysFindsSignedJWTsButNotSamplesOrUnsignedTokens(t *testing.T) {
+	tests := []struct {
+		desc, text string
+		want       bool
+	}{
+		//testgate:ignore secret signed with a throwaway key for this test
+		{"a service's token", "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtb3JkZXJzIiwiaWF0IjoxNzAwMDAwMDAwfQ.js0JmLcNWVvEcGqPaZmPmtg328wdMQXeGbxwxMkdqDQ", true},
+		{"jwt.io's sample", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", false},
+		{"alg none", "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJzdmMtb3JkZXJzIiwiaWF0IjoxNzAwMDAwMDAwfQ.", false},
+		{"a test vector's claims", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJmb28iOiJiYXIiLCJpc3MiOiJ0ZXN0In0.AE5QBn6P5jXq1cVzMm8W0k4jQv6T0dWl8uZ3nRr2s9c", false},
+	}
+	for _, tt := range tests {
+		if _, got := ScanKeys(tt.text); got != tt.want {
+			t.Errorf("%s: ScanKeys = %v, want %v", tt.desc, got, tt.want)
 		}
 	}
 }

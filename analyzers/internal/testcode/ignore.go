@@ -111,7 +111,10 @@ type directive struct {
 	names string // as written
 	file  string
 	line  int // of the directive; 0 for a file-level one
-	used  bool
+	// through is the last line of a multi-line string literal that
+	// starts on the directive's line or the next, which it covers too.
+	through int
+	used    bool
 }
 
 func (d *directive) scope() string {
@@ -128,7 +131,7 @@ type directives []*directive
 func (ds directives) silence(pos token.Position) bool {
 	silenced := false
 	for _, d := range ds {
-		if d.file == pos.Filename && (d.line == 0 || d.line == pos.Line || d.line+1 == pos.Line) {
+		if d.file == pos.Filename && (d.line == 0 || d.line == pos.Line || d.line+1 == pos.Line || (d.line < pos.Line && pos.Line <= d.through)) {
 			d.used = true
 			silenced = true
 		}
@@ -193,6 +196,9 @@ func fileDirectives(pass *analysis.Pass, f *ast.File) directives {
 			if form == fileIgnoreDirective {
 				d.line = 0
 			}
+			if d.line > 0 {
+				d.through = literalEnd(pass.Fset, f, d.line)
+			}
 			ds = append(ds, d)
 		}
 	}
@@ -242,4 +248,29 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// literalEnd returns the last line of the multi-line string literal (or
+// constant concatenation) that starts on line or the line below it, or 0,
+// so that a directive above a multi-line literal covers what is reported
+// inside it.
+func literalEnd(fset *token.FileSet, f *ast.File, line int) int {
+	end := 0
+	ast.Inspect(f, func(n ast.Node) bool {
+		if n == nil || end > 0 {
+			return false
+		}
+		start, last := fset.PositionFor(n.Pos(), false).Line, fset.PositionFor(n.End(), false).Line
+		if last < line || start > line+1 {
+			return false
+		}
+		lit, isLit := n.(*ast.BasicLit)
+		bin, isBin := n.(*ast.BinaryExpr)
+		if (isLit && lit.Kind == token.STRING || isBin && bin.Op == token.ADD) && start >= line && last > start {
+			end = last
+			return false
+		}
+		return true
+	})
+	return end
 }

@@ -4,7 +4,7 @@ import "testing"
 
 func TestConfigsInStrings(t *testing.T) {
 	env := "DB_HOST=db.internal.corp\nDB_PASSWORD=naAb+6qf5!=kVAL1\n" // want `hardcoded password "naAb…" in test`
-	// want +1 `hardcoded API key "KTFa…"`
+	// want +4 `hardcoded API key "KTFa…"`
 	yaml := `
 server:
   host: api.internal.corp

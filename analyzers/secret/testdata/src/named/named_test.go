@@ -159,11 +159,12 @@ func TestLookAlikes(t *testing.T) {
 	_, _, _, _, _, _, _, _, _, _, _ = passwordHash, tokenDigest, wantToken, expectedSecret, tokenSum, sessionToken, idToken, publicKey, authKey, tokenError, secretMsg
 }
 
-// A fake server hands out made-up tokens; the test issues them.
+// A fake server's response body is text like any other: a credential
+// keyed by its name in it is reported, as the test committed it.
 func TestFakeServer(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"access_token": "KTFaAxWrrws6v36R9mtKwaQs", "token_type": "bearer", "expires_in": 3600}`)
+		fmt.Fprint(w, `{"access_token": "KTFaAxWrrws6v36R9mtKwaQs", "token_type": "bearer", "expires_in": 3600}`) // want `hardcoded token "KTFa…"`
 	}))
 	defer srv.Close()
 	// The client's own credential is still reported.

@@ -14,7 +14,7 @@ eLBCJcrRHXfZ+B4CXxsIkxRW2U+tYqY5yA==
 -----END EC PRIVATE KEY-----`)
 
 // A PKCS #8 key written line by line is one constant.
-const clientKey = "-----BEGIN PRIVATE KEY-----\n" + // want `hardcoded private key in test; generate the key in the test \(rsa.GenerateKey, ecdsa.GenerateKey\) or, for a fixture made for tests, write its header as "TESTING KEY" and replace it when loading`
+const clientKey = "-----BEGIN PRIVATE KEY-----\n" + // want `hardcoded private key in test; generate the key in the test \(rsa.GenerateKey, ecdsa.GenerateKey\) or move it to testdata/; a fixture key may keep Go's "TESTING KEY" header, replaced when loading`
 	"MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgf7sm8hI04I4sU/vJ\n" +
 	"wSqCl+umtO/W2RZ+9o4Q8VyqmOGhRANCAARVS/ReQLOWR7virnnCPTZeIYCvDTGz\n" +
 	"Bh2mrfSwi4j2lBmSGMaDjj14sEIlytEdd9n4HgJfGwiTFFbZT61ipjnI\n" +
@@ -29,7 +29,9 @@ eLBCJcrRHXfZ+B4CXxsIkxRW2U+tYqY5yA==
 
 func testingKey(s string) string { return strings.ReplaceAll(s, "TESTING KEY", "PRIVATE KEY") }
 
-// A name that marks a fixture made for tests.
+// A name is no mark: a key named test... may be a deploy key.
+//
+// want +1 `hardcoded private key in test`
 var testRSAKey = `-----BEGIN PRIVATE KEY-----
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgf7sm8hI04I4sU/vJ
 wSqCl+umtO/W2RZ+9o4Q8VyqmOGhRANCAARVS/ReQLOWR7virnnCPTZeIYCvDTGz
@@ -58,11 +60,20 @@ func TestPEM(t *testing.T) {
 	_ = clientKey
 }
 
-// The function a key is handed to can mark it a fixture, too.
-var fixtureKey = mustParseFixture("-----BEGIN PRIVATE KEY-----\n" +
+// Nor is the function a key is handed to.
+var fixtureKey = mustParseFixture("-----BEGIN PRIVATE KEY-----\n" + // want `hardcoded private key in test`
 	"MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgf7sm8hI04I4sU/vJ\n" +
 	"wSqCl+umtO/W2RZ+9o4Q8VyqmOGhRANCAARVS/ReQLOWR7virnnCPTZeIYCvDTGz\n" +
 	"Bh2mrfSwi4j2lBmSGMaDjj14sEIlytEdd9n4HgJfGwiTFFbZT61ipjnI\n" +
 	"-----END PRIVATE KEY-----\n")
 
 func mustParseFixture(pemText string) string { return pemText }
+
+// Truncated key material is a placeholder, whatever its header.
+var truncatedKey = `-----BEGIN EC PRIVATE KEY-----
+MHcCAQEEIH+7JvISNOCOLFP7ycEqgpfrprTv1tkWfvaOEPFcqpjhoAoGCCqGSM49
+AwEHoUQDQgAEVUv0XkCzlke74q55wj02XiGArw0xswYdpq30sIuI9pQZkhjGg449
+-----END EC PRIVATE KEY-----`
+
+var headerOnlyKey = `-----BEGIN RSA PRIVATE KEY-----
+MIIEowIBAAKCAQEAx8Jd2q9cRk3wZx4yPmLvT0nE5sQjH1aB7uIoW6rC8tF2eY9g`

@@ -7,7 +7,7 @@ import (
 )
 
 func TestAWS(t *testing.T) {
-	id := "AKIAJL62MIDFXUTOO5E5"          // want `hardcoded AWS access key ID "AKIA…" in test; read it from the environment \(t.Setenv/os.Getenv\) or generate a fake value in the test`
+	id := "AKIAJL62MIDFXUTOO5E5"          // want `hardcoded AWS access key ID "AKIA…" in test; read it from the environment \(t.Setenv/os.Getenv\) or generate a fake value in the test; if it is fake already, mark it //testgate:ignore secret <why>`
 	session := "ASIAOSV7KBM5WCS2XG7H"     // want `hardcoded AWS access key ID "ASIA…"`
 	documented := "AKIAIOSFODNN7EXAMPLE"  // AWS's documented example key
 	documented2 := "AKIAI44QH8DHBEXAMPLE" // AWS's other documented example key

@@ -22,7 +22,7 @@ func TestConnectionURLs(t *testing.T) {
 	printf := fmt.Sprintf("postgres://app:%s@db.internal.corp/app", os.Getenv("DB_PASSWORD"))
 	local := "postgres://app:wT5Tb0qHOmmDCt@localhost:5432/app"
 	loopback := "postgres://app:wT5Tb0qHOmmDCt@127.0.0.1:5432/app"
-	compose := "postgres://app:wT5Tb0qHOmmDCt@postgres:5432/app"
+	compose := "postgres://app:wT5Tb0qHOmmDCt@postgres:5432/app" // want `hardcoded password in connection URL in test`
 	reserved := "https://deploy:wT5Tb0qHOmmDCt@registry.example.com/v2"
 	testTLD := "https://deploy:wT5Tb0qHOmmDCt@registry.test"
 	short := "ftp://anonymous:guest@ftp.acme.io"
