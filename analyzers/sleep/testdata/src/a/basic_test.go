@@ -95,3 +95,10 @@ func TestLetsGoroutineReportLast(t *testing.T) {
 	}()
 	time.Sleep(10 * time.Millisecond) // want `^time\.Sleep in test`
 }
+
+// A closure inside a package-level function literal has no declaration
+// around it to search for its calls.
+var waitInPackageLiteral = func(t *testing.T) {
+	pause := func() { time.Sleep(10 * time.Millisecond) }
+	pause()
+}
