@@ -242,6 +242,7 @@ type dial struct {
 type site struct {
 	call *ast.CallExpr
 	fn   *types.Func
+	cur  inspector.Cursor
 }
 
 // A funcInfo is what the analyzer gathers about one function declaration.
@@ -360,7 +361,7 @@ func (c *checker) gather(root inspector.Cursor) {
 					fi.guards = append(fi.guards, skipConditions(n)...)
 				}
 				if _, ok := sinkOf(fn); ok || c.lookup(fn) {
-					fi.sites = append(fi.sites, site{node, fn})
+					fi.sites = append(fi.sites, site{node, fn, n})
 				}
 				if fn.Pkg() == c.pass.Pkg {
 					fi.callees = append(fi.callees, fn)
@@ -766,7 +767,7 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 		}
 		if sk.sdk != nil {
 			addr, ok := f.sdkDial(sk.sdk, s.fn, args)
-			if !ok {
+			if !ok || (sk.sdk.lazy && !c.clientUsed(s.cur)) {
 				return nil
 			}
 			return []dial{{kind: sk.kind, addr: addr, client: noClient, network: -1, cmd: sk.sdk.label}}

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 
@@ -29,6 +32,9 @@ type sdkClient struct {
 	// opts is the argument holding those options when the address is an
 	// argument of its own (minio.New(endpoint, &Options{...})), else 0.
 	opts int
+	// lazy says the constructor connects on the client's first request,
+	// not by itself: only a client the test then uses reaches the host.
+	lazy bool
 }
 
 var redisPkgs = []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/go-redis/redis/v7", "github.com/go-redis/redis"}
@@ -42,25 +48,25 @@ var azblob = []string{
 }
 
 var sdkClients = []sdkClient{
-	{label: "Redis", pkgs: redisPkgs, names: []string{"NewClient"}, field: "Addr", kind: kindHost, reroute: []string{"Dialer"}},
-	{label: "Redis", pkgs: redisPkgs, names: []string{"NewClusterClient", "NewUniversalClient"}, field: "Addrs", kind: kindHost, reroute: []string{"Dialer"}},
-	{label: "Redis", pkgs: redisPkgs, names: []string{"NewFailoverClient"}, field: "SentinelAddrs", kind: kindHost, reroute: []string{"Dialer"}},
+	{label: "Redis", pkgs: redisPkgs, names: []string{"NewClient"}, field: "Addr", kind: kindHost, reroute: []string{"Dialer"}, lazy: true},
+	{label: "Redis", pkgs: redisPkgs, names: []string{"NewClusterClient", "NewUniversalClient"}, field: "Addrs", kind: kindHost, reroute: []string{"Dialer"}, lazy: true},
+	{label: "Redis", pkgs: redisPkgs, names: []string{"NewFailoverClient"}, field: "SentinelAddrs", kind: kindHost, reroute: []string{"Dialer"}, lazy: true},
 	{label: "NATS", pkgs: []string{"github.com/nats-io/nats.go"}, names: []string{"Connect"}, kind: kindServerURL},
 	{label: "Kafka", pkgs: kafkaGo, names: []string{"Dial"}, arg: 1, kind: kindHost},
 	{label: "Kafka", pkgs: kafkaGo, names: []string{"DialContext", "DialLeader", "DialPartition"}, arg: 2, kind: kindHost},
 	{label: "Kafka", pkgs: kafkaGo, names: []string{"TCP"}, kind: kindHost},
-	{label: "Kafka", pkgs: kafkaGo, names: []string{"NewReader", "NewWriter"}, field: "Brokers", kind: kindHost, reroute: []string{"Dialer"}},
-	{label: "Kafka", pkgs: sarama, names: []string{"NewClient", "NewSyncProducer", "NewAsyncProducer", "NewConsumer", "NewClusterAdmin", "NewConsumerGroup"}, kind: kindHost},
+	{label: "Kafka", pkgs: kafkaGo, names: []string{"NewReader", "NewWriter"}, field: "Brokers", kind: kindHost, reroute: []string{"Dialer"}, lazy: true},
+	{label: "Kafka", pkgs: sarama, names: []string{"NewClient", "NewSyncProducer", "NewAsyncProducer", "NewConsumer", "NewClusterAdmin", "NewConsumerGroup"}, kind: kindHost, lazy: true},
 	{label: "PostgreSQL", pkgs: []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"}, names: []string{"Connect"}, arg: 1, kind: kindDSN},
 	{label: "PostgreSQL", pkgs: []string{"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4/pgxpool"}, names: []string{"New", "Connect"}, arg: 1, kind: kindDSN},
 	{label: "MongoDB", pkgs: []string{"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/v2/mongo/options"}, recv: "ClientOptions", names: []string{"ApplyURI"}, kind: kindServerURL},
-	{label: "S3", pkgs: []string{"github.com/minio/minio-go/v7", "github.com/minio/minio-go/v6"}, names: []string{"New"}, kind: kindHost, opts: 1, reroute: []string{"Transport"}},
-	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClient", "NewClientWithSharedKeyCredential", "NewClientWithNoCredential"}, kind: kindURL},
-	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClientFromConnectionString"}, kind: kindAzureConn},
+	{label: "S3", pkgs: []string{"github.com/minio/minio-go/v7", "github.com/minio/minio-go/v6"}, names: []string{"New"}, kind: kindHost, opts: 1, reroute: []string{"Transport"}, lazy: true},
+	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClient", "NewClientWithSharedKeyCredential", "NewClientWithNoCredential"}, kind: kindURL, lazy: true},
+	{label: "Azure Storage", pkgs: azblob, names: []string{"NewClientFromConnectionString"}, kind: kindAzureConn, lazy: true},
 	// An AWS service client given a real region and no endpoint or HTTP
 	// client of the test's own calls the service's regional endpoint.
 	{label: "AWS", pkgs: []string{awsServices}, names: []string{"New"}, field: "Region", kind: kindAWSRegion,
-		reroute: []string{"BaseEndpoint", "EndpointResolver", "EndpointResolverV2", "HTTPClient"}},
+		reroute: []string{"BaseEndpoint", "EndpointResolver", "EndpointResolverV2", "HTTPClient"}, lazy: true},
 }
 
 const awsServices = "github.com/aws/aws-sdk-go-v2/service/"
@@ -225,4 +231,51 @@ func azureConnHost(text string, complete bool) (string, bool) {
 		return acct + ".blob." + suffix, true
 	}
 	return "", false
+}
+
+// clientUsed reports whether the client that the constructor call at cur
+// returns is used: a method called on it, or it is handed to a function,
+// in the function that makes it. A client only built, or only asked for
+// its settings, connects nowhere.
+func (c *checker) clientUsed(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	if cur.ParentEdgeKind() == edge.SelectorExpr_X {
+		return true // redis.NewClient(opts).Ping(ctx)
+	}
+	var v *types.Var
+	switch p := cur.Parent().Node().(type) {
+	case *ast.ExprStmt:
+		return false
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && len(p.Lhs) > 0 {
+			if id := identOf(p.Lhs[0]); id != nil {
+				v, _ = info.ObjectOf(id).(*types.Var)
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 1 && len(p.Names) > 0 {
+			v, _ = info.ObjectOf(p.Names[0]).(*types.Var)
+		}
+	}
+	if v == nil {
+		return true // returned or stored: someone else may use it
+	}
+	fn, ok := testcode.EnclosingFunc(cur)
+	if !ok {
+		return true
+	}
+	for use := range fn.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[use.Node().(*ast.Ident)] != v {
+			continue
+		}
+		switch use.ParentEdgeKind() {
+		case edge.CallExpr_Args:
+			return true
+		case edge.SelectorExpr_X:
+			if s, ok := info.Selections[use.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -17,17 +17,22 @@ import (
 
 func TestClientsOfRealServices(t *testing.T) {
 	ctx := context.Background()
-	redis.NewClient(&redis.Options{Addr: "cache.prod.acme.io:6379"}) // want `test connects to external Redis host cache.prod.acme.io; run the service on localhost \(a container\) or use a fake`
-	nats.Connect("nats://demo.nats.io:4222")                         // want `test connects to external NATS host demo.nats.io`
-	kafka.DialLeader(ctx, "tcp", "kafka.acme.io:9092", "orders", 0)  // want `test connects to external Kafka host kafka.acme.io`
+	redis.NewClient(&redis.Options{Addr: "cache.prod.acme.io:6379"}).Ping(ctx) // want `test connects to external Redis host cache.prod.acme.io; run the service on localhost \(a container\) or use a fake`
+	nats.Connect("nats://demo.nats.io:4222")                                   // want `test connects to external NATS host demo.nats.io`
+	kafka.DialLeader(ctx, "tcp", "kafka.acme.io:9092", "orders", 0)            // want `test connects to external Kafka host kafka.acme.io`
 	cfg := kafka.ReaderConfig{Brokers: []string{"b-1.msk.us-east-1.amazonaws.com:9092"}, Topic: "orders"}
-	kafka.NewReader(cfg)                                                                                                                             // want `test connects to external Kafka host b-1.msk.us-east-1.amazonaws.com`
-	pgx.Connect(ctx, "postgres://app@db.prod.acme.io:5432/app")                                                                                      // want `test connects to external PostgreSQL host db.prod.acme.io; use a local test database`
-	minio.New("play.min.io", &minio.Options{Secure: true})                                                                                           // want `test connects to external S3 host play.min.io`
-	azblob.NewClientFromConnectionString("DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=a2V5;EndpointSuffix=core.windows.net", nil) // want `test connects to external Azure Storage host acmeprod.blob.core.windows.net`
-	s3.New(s3.Options{Region: "us-east-1"})                                                                                                          // want `test connects to external AWS host s3.us-east-1.amazonaws.com`
-	newCache("cache.prod.acme.io:6379")                                                                                                              // want `test connects to external Redis host cache.prod.acme.io via newCache`
+	r := kafka.NewReader(cfg)                                                                                                                                 // want `test connects to external Kafka host b-1.msk.us-east-1.amazonaws.com`
+	pgx.Connect(ctx, "postgres://app@db.prod.acme.io:5432/app")                                                                                               // want `test connects to external PostgreSQL host db.prod.acme.io; use a local test database`
+	mc, _ := minio.New("play.min.io", &minio.Options{Secure: true})                                                                                           // want `test connects to external S3 host play.min.io`
+	az, _ := azblob.NewClientFromConnectionString("DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=a2V5;EndpointSuffix=core.windows.net", nil) // want `test connects to external Azure Storage host acmeprod.blob.core.windows.net`
+	s3.New(s3.Options{Region: "us-east-1"}).ListBuckets()                                                                                                     // want `test connects to external AWS host s3.us-east-1.amazonaws.com`
+	r.Close()
+	mc.BucketExists("photos")
+	useClient(az)
+	newCache("cache.prod.acme.io:6379") // want `test connects to external Redis host cache.prod.acme.io via newCache`
 }
+
+func useClient(*azblob.Client) {}
 
 func newCache(addr string) *redis.Client { // want newCache:`dials \{0\}`
 	return redis.NewClient(&redis.Options{Addr: addr})
@@ -50,4 +55,8 @@ func TestClientsOfLocalServices(t *testing.T) {
 	newCache("redis:6379")
 	s3.New(s3.Options{Region: "us-east-1", HTTPClient: &http.Client{}})
 	s3.New(s3.Options{Region: "mock-region"})
+	// Clients only built, or read for their settings, connect nowhere.
+	redis.NewClient(&redis.Options{Addr: "cache.prod.acme.io:6379"})
+	built, _ := minio.New("play.min.io", nil)
+	_ = built.Region
 }

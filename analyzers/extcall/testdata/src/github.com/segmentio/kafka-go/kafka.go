@@ -20,3 +20,5 @@ type ReaderConfig struct {
 type Reader struct{}
 
 func NewReader(config ReaderConfig) *Reader { return &Reader{} }
+
+func (r *Reader) Close() error { return nil }

@@ -8,6 +8,8 @@ type Options struct {
 	Transport http.RoundTripper
 }
 
-type Client struct{}
+type Client struct{ Region string }
 
 func New(endpoint string, opts *Options) (*Client, error) { return &Client{}, nil }
+
+func (c *Client) BucketExists(bucket string) (bool, error) { return false, nil }

@@ -15,3 +15,5 @@ type Options struct {
 type Client struct{}
 
 func NewClient(opt *Options) *Client { return &Client{} }
+
+func (c *Client) Ping(ctx context.Context) error { return nil }

@@ -8,3 +8,5 @@ type ClientOptions struct{}
 func NewClientFromConnectionString(connectionString string, options *ClientOptions) (*Client, error) {
 	return &Client{}, nil
 }
+
+func (c *Client) URL() string { return "" }
