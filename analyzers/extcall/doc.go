@@ -60,9 +60,9 @@
 // and constants, local variables written once, concatenation,
 // fmt.Sprintf with %s, %v and %d, net.JoinHostPort, http.NewRequest,
 // url.Parse and url.URL literals, fields of struct literals, and
-// functions that build an address from their parameters (MustParseURL(t,
-// raw), apiURL(path)) in the test's package or in a package that imports
-// a dialing one (net, net/http, ...), which carry a fact of their own.
+// functions of any package that build an address from their parameters
+// (MustParseURL(t, raw), apiURL(path), a wrapper of url.Parse), which
+// carry a fact of their own.
 //
 // A host is external unless it is empty (":8080"), loopback (localhost,
 // 127.0.0.0/8, ::1), unspecified (0.0.0.0, ::), a documentation address

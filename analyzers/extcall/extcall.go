@@ -219,8 +219,8 @@ func sinkOf(fn *types.Func) (sink, bool) {
 const grpcPath = "google.golang.org/grpc"
 
 // dialingPackages are those whose importers may dial. A package that
-// only builds addresses (imports net/url alone) is not analyzed: its
-// helpers are followed when the tests' own package holds them.
+// only builds addresses (imports net/url alone) is summarized for its
+// builds facts only (see gatherBuilders).
 var dialingPackages = []string{"net/http", "net", "crypto/tls", "database/sql", grpcPath, "os/exec"}
 
 // A dial is an address that a call dials, as far as the calling function
@@ -277,7 +277,11 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	// The generated main package of a test binary only calls the tests.
-	if strings.HasSuffix(pass.Pkg.Path(), ".test") || !mayDial(pass) {
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return nil, nil
+	}
+	full := mayDial(pass)
+	if !full && !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "net/url" }) {
 		return nil, nil
 	}
 	root := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root()
@@ -291,6 +295,15 @@ func run(pass *analysis.Pass) (any, error) {
 
 		built:          make(map[*types.Func]*builds),
 		importedBuilds: make(map[*types.Func]*builds),
+	}
+	if !full {
+		// A package that builds URLs but dials nothing (a helper
+		// wrapping url.Parse) is summarized for its builds facts only,
+		// which costs a look at its functions that return an address.
+		c.gatherBuilders(root)
+		c.summarize()
+		c.exportFacts()
+		return nil, nil
 	}
 	c.gather(root)
 	c.summarize()
@@ -368,6 +381,26 @@ func (c *checker) gather(root inspector.Cursor) {
 				}
 			}
 		}
+	}
+}
+
+// gatherBuilders records the functions whose first result may be an
+// address, with their return statements, and nothing else.
+func (c *checker) gatherBuilders(root inspector.Cursor) {
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil || !returnsAddress(obj.Signature()) {
+			continue
+		}
+		fi := &funcInfo{decl: decl, obj: obj}
+		for n := range cur.Preorder((*ast.ReturnStmt)(nil)) {
+			if f, ok := testcode.EnclosingFunc(n); ok && f == cur && len(n.Node().(*ast.ReturnStmt).Results) > 0 {
+				fi.returns = append(fi.returns, n.Node().(*ast.ReturnStmt))
+			}
+		}
+		c.funcs = append(c.funcs, fi)
+		c.byObj[obj] = fi
 	}
 }
 

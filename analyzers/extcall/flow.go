@@ -36,7 +36,12 @@ type str struct {
 
 var unknown = str{}
 
-func text(s string) str { return str{parts: []part{{Text: s, Param: -1}}, complete: true} }
+func text(s string) str {
+	if s == "" {
+		return str{complete: true} // no part: an empty piece would hide a parameter that follows
+	}
+	return str{parts: []part{{Text: s, Param: -1}}, complete: true}
+}
 
 func (s str) concat(t str) str {
 	if !s.complete {
@@ -174,9 +179,10 @@ func (f *flow) str(e ast.Expr) str {
 			if d.Index < 0 {
 				return f.str(d.Value)
 			}
-			if call, ok := ast.Unparen(d.Value).(*ast.CallExpr); ok && d.Index == 0 && len(call.Args) == 1 &&
-				testcode.IsFunc(testcode.Callee(f.info, call), "net/url", "Parse", "ParseRequestURI") {
-				return f.str(call.Args[0]) // u, err := url.Parse("https://...")
+			if call, ok := ast.Unparen(d.Value).(*ast.CallExpr); ok && d.Index == 0 {
+				// u, err := url.Parse("https://..."), or a helper
+				// that builds one.
+				return f.callStr(call)
 			}
 		}
 	case *ast.SelectorExpr:
@@ -215,6 +221,8 @@ func (f *flow) callStr(call *ast.CallExpr) str {
 	}
 	fn := testcode.Callee(f.info, call)
 	switch {
+	case testcode.IsFunc(fn, "net/url", "Parse", "ParseRequestURI") && len(call.Args) == 1:
+		return f.str(call.Args[0]) // return url.Parse(raw)
 	case testcode.IsMethod(fn, "net/url", "URL", "String", "Redacted"):
 		return f.str(ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
 	case testcode.IsMethod(fn, "net/url", "URL", "JoinPath", "ResolveReference", "Parse"):

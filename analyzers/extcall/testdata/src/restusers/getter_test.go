@@ -6,10 +6,11 @@ import (
 	"testing"
 
 	"example.com/getter"
+	"example.com/urlhelper"
 )
 
 func testURL(s string) *url.URL { // want testURL:`builds \{0\}`
-	u, err := url.Parse(s)
+	u, err := urlhelper.Parse(s)
 	if err != nil {
 		panic(err)
 	}
