@@ -37,8 +37,9 @@
 // of the test's own (go-redis's and kafka-go's Dialer) silence a call.
 // Clients that connect on their first request (go-redis, kafka-go's
 // readers and writers, sarama's consumer groups, minio, Azure, AWS) count
-// only when the test uses them: calls a method on the client or hands it
-// on, not when it only builds one to read its settings.
+// only when the test uses them: calls a request method on the client (one
+// taking a context.Context) or hands it on, not when it only builds one
+// to read its settings.
 // The request methods of HTTP client libraries (Get, Head, Post, Put,
 // Patch, Delete, Options, Execute, Download, Fetch, GetFile of a type
 // whose package imports net/http, client.R().Get(url) in resty's style,

@@ -234,13 +234,15 @@ func azureConnHost(text string, complete bool) (string, bool) {
 }
 
 // clientUsed reports whether the client that the constructor call at cur
-// returns is used: a method called on it, or it is handed to a function,
-// in the function that makes it. A client only built, or only asked for
-// its settings, connects nowhere.
+// returns is used: a request method (one that takes a context.Context,
+// as every SDK's calls that reach the service do) called on it, or it is
+// handed to a function, in the function that makes it. A client only
+// built, or only asked for its settings, connects nowhere.
 func (c *checker) clientUsed(cur inspector.Cursor) bool {
 	info := c.pass.TypesInfo
-	if cur.ParentEdgeKind() == edge.SelectorExpr_X {
-		return true // redis.NewClient(opts).Ping(ctx)
+	if cur.ParentEdgeKind() == edge.SelectorExpr_X { // redis.NewClient(opts).Ping(ctx)
+		s, ok := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
+		return ok && s.Kind() == types.MethodVal && takesContext(s.Obj().(*types.Func))
 	}
 	var v *types.Var
 	switch p := cur.Parent().Node().(type) {
@@ -272,9 +274,20 @@ func (c *checker) clientUsed(cur inspector.Cursor) bool {
 		case edge.CallExpr_Args:
 			return true
 		case edge.SelectorExpr_X:
-			if s, ok := info.Selections[use.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal {
+			if s, ok := info.Selections[use.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal && takesContext(s.Obj().(*types.Func)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// takesContext reports whether fn has a context.Context parameter.
+func takesContext(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if testcode.IsNamedType(params.At(i).Type(), "context", "Context") {
+			return true
 		}
 	}
 	return false

@@ -25,9 +25,9 @@ func TestClientsOfRealServices(t *testing.T) {
 	pgx.Connect(ctx, "postgres://app@db.prod.acme.io:5432/app")                                                                                               // want `test connects to external PostgreSQL host db.prod.acme.io; use a local test database`
 	mc, _ := minio.New("play.min.io", &minio.Options{Secure: true})                                                                                           // want `test connects to external S3 host play.min.io`
 	az, _ := azblob.NewClientFromConnectionString("DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=a2V5;EndpointSuffix=core.windows.net", nil) // want `test connects to external Azure Storage host acmeprod.blob.core.windows.net`
-	s3.New(s3.Options{Region: "us-east-1"}).ListBuckets()                                                                                                     // want `test connects to external AWS host s3.us-east-1.amazonaws.com`
-	r.Close()
-	mc.BucketExists("photos")
+	s3.New(s3.Options{Region: "us-east-1"}).ListBuckets(ctx)                                                                                                  // want `test connects to external AWS host s3.us-east-1.amazonaws.com`
+	r.ReadMessage(ctx)
+	mc.BucketExists(ctx, "photos")
 	useClient(az)
 	newCache("cache.prod.acme.io:6379") // want `test connects to external Redis host cache.prod.acme.io via newCache`
 }
@@ -59,4 +59,5 @@ func TestClientsOfLocalServices(t *testing.T) {
 	redis.NewClient(&redis.Options{Addr: "cache.prod.acme.io:6379"})
 	built, _ := minio.New("play.min.io", nil)
 	_ = built.Region
+	_ = built.UploadLimits()
 }

@@ -21,4 +21,4 @@ type Reader struct{}
 
 func NewReader(config ReaderConfig) *Reader { return &Reader{} }
 
-func (r *Reader) Close() error { return nil }
+func (r *Reader) ReadMessage(ctx context.Context) error { return nil }

@@ -1,7 +1,10 @@
 // Package minio stands in for github.com/minio/minio-go/v7.
 package minio
 
-import "net/http"
+import (
+	"context"
+	"net/http"
+)
 
 type Options struct {
 	Secure    bool
@@ -12,4 +15,6 @@ type Client struct{ Region string }
 
 func New(endpoint string, opts *Options) (*Client, error) { return &Client{}, nil }
 
-func (c *Client) BucketExists(bucket string) (bool, error) { return false, nil }
+func (c *Client) BucketExists(ctx context.Context, bucket string) (bool, error) { return false, nil }
+
+func (c *Client) UploadLimits() int { return 0 }

@@ -1,7 +1,10 @@
 // Package s3 stands in for an AWS SDK for Go v2 service client.
 package s3
 
-import "net/http"
+import (
+	"context"
+	"net/http"
+)
 
 type Options struct {
 	Region       string
@@ -13,4 +16,4 @@ type Client struct{}
 
 func New(options Options) *Client { return &Client{} }
 
-func (c *Client) ListBuckets() error { return nil }
+func (c *Client) ListBuckets(ctx context.Context) error { return nil }
