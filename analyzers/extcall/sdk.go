@@ -234,10 +234,11 @@ func azureConnHost(text string, complete bool) (string, bool) {
 }
 
 // clientUsed reports whether the client that the constructor call at cur
-// returns is used: a request method (one that takes a context.Context,
-// as every SDK's calls that reach the service do) called on it, or it is
-// handed to a function, in the function that makes it. A client only
-// built, or only asked for its settings, connects nowhere.
+// returns is used, in the function that makes it: a request method (one
+// that takes a context.Context, as every SDK's calls that reach the
+// service do) called on it, or handed to a function that takes a context
+// too, or to one the analyzer cannot see. A client only built, or only
+// asked for its settings, connects nowhere.
 func (c *checker) clientUsed(cur inspector.Cursor) bool {
 	info := c.pass.TypesInfo
 	if cur.ParentEdgeKind() == edge.SelectorExpr_X { // redis.NewClient(opts).Ping(ctx)
@@ -272,7 +273,9 @@ func (c *checker) clientUsed(cur inspector.Cursor) bool {
 		}
 		switch use.ParentEdgeKind() {
 		case edge.CallExpr_Args:
-			return true
+			if fn := testcode.Callee(info, use.Parent().Node().(*ast.CallExpr)); fn == nil || takesContext(fn) {
+				return true
+			}
 		case edge.SelectorExpr_X:
 			if s, ok := info.Selections[use.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal && takesContext(s.Obj().(*types.Func)) {
 				return true

@@ -28,11 +28,13 @@ func TestClientsOfRealServices(t *testing.T) {
 	s3.New(s3.Options{Region: "us-east-1"}).ListBuckets(ctx)                                                                                                  // want `test connects to external AWS host s3.us-east-1.amazonaws.com`
 	r.ReadMessage(ctx)
 	mc.BucketExists(ctx, "photos")
-	useClient(az)
+	useClient(ctx, az)
 	newCache("cache.prod.acme.io:6379") // want `test connects to external Redis host cache.prod.acme.io via newCache`
 }
 
-func useClient(*azblob.Client) {}
+func useClient(context.Context, *azblob.Client) {}
+
+func describe(*minio.Client) string { return "" }
 
 func newCache(addr string) *redis.Client { // want newCache:`dials \{0\}`
 	return redis.NewClient(&redis.Options{Addr: addr})
@@ -60,4 +62,5 @@ func TestClientsOfLocalServices(t *testing.T) {
 	built, _ := minio.New("play.min.io", nil)
 	_ = built.Region
 	_ = built.UploadLimits()
+	_ = describe(built)
 }
