@@ -30,7 +30,8 @@ var Names = []string{"testname", "sleep", "secret", "cleanup", "noassert", "extc
 //	//testgate:file-ignore secret recorded fixtures of a fake provider
 //
 // The first form silences the named analyzers on its own line and on the
-// line below, the second in its whole file. A directive without a reason
+// line below (and on every line of a string literal that starts on either),
+// the second in its whole file. A directive without a reason
 // silences nothing and is itself reported, so that every suppression
 // carries its why; so is one that silenced nothing in its analyzer's run,
 // which would hide the next real finding there, and a name that is not an
