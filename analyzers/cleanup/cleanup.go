@@ -283,7 +283,11 @@ func (c *checker) released(s *site, r *resource, v *types.Var) bool {
 func (c *checker) useOf(r *resource, use inspector.Cursor) useKind {
 	if testcode.InCleanup(c.pass.TypesInfo, use) {
 		// Whatever a defer or t.Cleanup does with it (Close, Shutdown,
-		// os.RemoveAll, a helper) is the test's way of letting it go.
+		// os.RemoveAll, a helper) is the test's way of letting it go,
+		// but removing a file by its name leaves the file open.
+		if sel, ok := use.Parent().Node().(*ast.SelectorExpr); ok && r == file && sel.Sel.Name == "Name" {
+			return neutral
+		}
 		return releases
 	}
 	if r == tempDir {

@@ -220,7 +220,9 @@ func isExternal(host string) bool {
 	host = strings.TrimSuffix(strings.ToLower(host), ".")
 	if addr, err := netip.ParseAddr(host); err == nil {
 		addr = addr.WithZone("")
-		return !addr.IsLoopback() && !addr.IsUnspecified() && !addr.IsMulticast() && !isDocumentation(addr)
+		// Link-local addresses (169.254.169.254, a cloud's metadata
+		// service) exist only on the machine's own network segment.
+		return !addr.IsLoopback() && !addr.IsUnspecified() && !addr.IsMulticast() && !addr.IsLinkLocalUnicast() && !isDocumentation(addr)
 	}
 	labels := strings.Split(host, ".")
 	if len(labels) < 2 {

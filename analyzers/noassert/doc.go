@@ -49,7 +49,9 @@
 //     output or exit status;
 //   - a test made only of compile-time assertions, such as
 //     var _ io.Reader = (*T)(nil), with no call other than conversions,
-//     at top level or in t.Run subtests that hold nothing else;
+//     at top level or in t.Run subtests that hold nothing else, and a
+//     test with a typed one anywhere (var _ CompletionFunc = userComp in
+//     a subtest): the compiler checks it, which is what the test is for;
 //   - benchmarks, fuzz targets, examples, TestMain, and generated files.
 //
 // An empty test is reported, with its own message: it shows as PASS,

@@ -395,7 +395,7 @@ func exempt(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	if f == nil {
 		return true
 	}
-	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || helperProcess(pass, decl.Body) || compileTimeOnly(pass, decl.Body)
+	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || helperProcess(pass, decl.Body) || compileTimeOnly(pass, decl.Body) || assertsTypes(pass, decl.Body)
 }
 
 var (
@@ -500,6 +500,20 @@ func compileTimeOnly(pass *analysis.Pass, body *ast.BlockStmt) bool {
 		}
 	}
 	return true
+}
+
+// assertsTypes reports whether a test, or a subtest in it, holds a typed
+// compile-time assertion (var _ CompletionFunc = userComp): the compiler
+// checks it, which is what the test is for, whatever else it runs.
+func assertsTypes(pass *analysis.Pass, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok && vs.Type != nil && len(vs.Values) > 0 && blankAndCallFree(pass, vs.Names, vs.Values) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // compileTimeSubtest reports whether e is t.Run(name, func(t *testing.T)

@@ -182,7 +182,7 @@ func (c *checker) check(cur inspector.Cursor, value string) (credential.Finding,
 		}
 		// A fake server's tokens are made up: it is the test that
 		// issues them.
-		if secret, ok := credential.JudgeNamed(kind, value, c.hexVectors); ok && !c.isTestInput(h) && !testcode.InHTTPHandler(c.info, cur) {
+		if secret, ok := credential.JudgeNamed(kind, value, c.hexVectors); ok && (credential.APIKeyHex(kind, value) || !c.isTestInput(h)) && !testcode.InHTTPHandler(c.info, cur) {
 			return credential.Finding{Kind: credential.RefineKind(kind, secret), Secret: secret, Advice: credential.AdviceDefault}, true
 		}
 	}
@@ -308,6 +308,17 @@ func holderOf(info *types.Info, cur inspector.Cursor) holder {
 				return holder{}
 			}
 			return named(p.Names[index].Name)
+		case *ast.BinaryExpr:
+			// creds.SecretAccessKey != "zuf+…": the compared field
+			// names the value.
+			if p.Op != token.EQL && p.Op != token.NEQ {
+				return holder{}
+			}
+			other := p.X
+			if kind == edge.BinaryExpr_X {
+				other = p.Y
+			}
+			return named(exprName(info, other))
 		default:
 			return holder{}
 		}

@@ -47,6 +47,8 @@ var formats = []format{
 	{"Shopify token", []string{"shpat_", "shpss_", "shpca_", "shppa_"}, regexp.MustCompile(`\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b`), 6},
 	{"DigitalOcean token", []string{"dop_v1_", "doo_v1_", "dor_v1_"}, regexp.MustCompile(`\bdo[opr]_v1_[a-f0-9]{64}\b`), 7},
 	{"Hugging Face token", []string{"hf_"}, regexp.MustCompile(`\bhf_[A-Za-z]{34}\b`), 3},
+	// An nkey seed is the private key of a NATS operator, account or user.
+	{"NATS nkey seed", []string{"SO", "SA", "SU", "SN", "SC", "SX"}, regexp.MustCompile(`\bS[OAUNCX][A-Z2-7]{56}\b`), 2},
 }
 
 // documentedKeys are published in their providers' documentation for
@@ -564,13 +566,22 @@ func dsnPassword(s, password string) bool {
 // lower entropy hex has (16 symbols), even in a package of hex vectors,
 // where a bare key, iv or nonce stays a vector.
 func JudgeNamed(kind, value string, hexVectors bool) (string, bool) {
-	switch kind {
-	case "API key", "token", "secret", "credential":
-		if (len(value) == 32 || len(value) == 40) && isHex(value) {
-			return value, !isPlaceholder(value) && entropy(value) >= 3
-		}
+	if APIKeyHex(kind, value) {
+		return value, !isPlaceholder(value) && entropy(value) >= 3
 	}
 	return Judge(value, hexVectors)
+}
+
+// APIKeyHex reports whether value is hex of an API key's length (32 or 40
+// digits) under an API-key, token, secret or credential name: the classic
+// shape of an issued key, which a test feeding a validator many inputs
+// does not write.
+func APIKeyHex(kind, value string) bool {
+	switch kind {
+	case "API key", "token", "secret", "credential":
+		return (len(value) == 32 || len(value) == 40) && isHex(value)
+	}
+	return false
 }
 
 // maxValueLen bounds a value ScanAssignments judges: credentials are far

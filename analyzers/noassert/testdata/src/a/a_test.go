@@ -272,14 +272,21 @@ func TestNumImplementsInterfacesInSubtests(t *testing.T) {
 	})
 }
 
-func TestSubtestCompileTimeCheckThenCall(t *testing.T) { // want `TestSubtestCompileTimeCheckThenCall never reports a failure`
+func TestSubtestCompileTimeCheckThenCall(t *testing.T) {
 	t.Run("value", func(t *testing.T) {
 		var _ fmt.Stringer = Num(0)
 		fmt.Println(Num(1).String())
 	})
 }
 
-func TestCompileTimeCheckThenCall(t *testing.T) { // want `TestCompileTimeCheckThenCall never reports a failure`
+func TestUntypedBlankIsNoAssertion(t *testing.T) { // want `TestUntypedBlankIsNoAssertion never reports a failure`
+	t.Run("value", func(t *testing.T) {
+		var _ = Num(0)
+		fmt.Println(Num(1).String())
+	})
+}
+
+func TestCompileTimeCheckThenCall(t *testing.T) {
 	var _ fmt.Stringer = Num(0)
 	_ = Num(1).String()
 }
