@@ -3,6 +3,7 @@ package extcall
 import (
 	"crypto/tls"
 	"net"
+	"net/http"
 	"testing"
 
 	"apiclient"
@@ -48,4 +49,8 @@ func TestResolverWithADialHook(t *testing.T) {
 		return c, nil
 	}}
 	r.Exchange("8.8.8.8:53")
+}
+
+func TestCloudMetadataIsLinkLocal(t *testing.T) {
+	http.Get("http://169.254.169.254/latest/meta-data/instance-id")
 }

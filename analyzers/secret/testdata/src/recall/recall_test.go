@@ -75,3 +75,30 @@ func TestIgnoredText(t *testing.T) {
 }`
 	_ = body
 }
+
+type creds struct{ AccessKeyID, SecretAccessKey string }
+
+// Keys compared to a credential's field, and NATS seeds, are keys too.
+func TestKeysByComparisonAndSeeds(t *testing.T) {
+	var c creds
+	if c.SecretAccessKey != "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG" { // want `hardcoded AWS secret access key "zuf\+…"`
+		t.Error("wrong secret")
+	}
+	if c.AccessKeyID != "mock-access-key" {
+		t.Error("wrong id")
+	}
+	seed := []byte("SUAKYRHVIOREXV7EUZTBHUHL7NUMHPMAS7QMDU3GTIUWEI5LDNOXD43IZY") // want `hardcoded NATS nkey seed "SUAK…"`
+	short := "SUAKYRHVIOREXV7E"
+	_, _ = seed, short
+}
+
+func setAuthToken(token string) {}
+
+// Hex of an API key's length under a token's name is a key even among
+// many inputs.
+func TestTokensGivenToASetter(t *testing.T) {
+	setAuthToken("AC75BD37F019E08FBC594900518B4F7E") // want `hardcoded token "AC75…"`
+	setAuthToken("short-1")
+	setAuthToken("short-2")
+	setAuthToken("short-3")
+}

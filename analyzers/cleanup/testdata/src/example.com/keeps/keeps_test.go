@@ -104,3 +104,23 @@ func TestHandedToAFunctionValue(t *testing.T) {
 	use := func(db *sql.DB) {}
 	use(db)
 }
+
+func TestRemovingByNameLeavesTheFileOpen(t *testing.T) {
+	f, err := os.CreateTemp("", "blob") // want `file f is never closed`
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := store.Stat(f); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestClosedAndRemoved(t *testing.T) {
+	f, err := os.CreateTemp("", "blob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+}
