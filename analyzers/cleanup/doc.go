@@ -37,7 +37,8 @@
 // os.CreateTemp, os.MkdirTemp and their ioutil forerunners are called for
 // what they create, so dropping their result is reported regardless.
 //
-// A release counts wherever it is: defer x.Close(), a deferred closure,
+// A release counts wherever it is (but removing a file by its name, defer
+// os.Remove(f.Name()), leaves the file open): defer x.Close(), a deferred closure,
 // t.Cleanup(x.Close), anything a t.Cleanup closure does with the resource
 // (x.Config.Shutdown(context.Background()) included), any function literal
 // that releases it (its run time cannot be seen), or a later call in the

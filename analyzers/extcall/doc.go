@@ -66,7 +66,8 @@
 // carry a fact of their own.
 //
 // A host is external unless it is empty (":8080"), loopback (localhost,
-// 127.0.0.0/8, ::1), unspecified (0.0.0.0, ::), a documentation address
+// 127.0.0.0/8, ::1), unspecified (0.0.0.0, ::), link-local (169.254.0.0/16,
+// a cloud's metadata service, fe80::/10), a documentation address
 // (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32), a name
 // reserved by RFC 2606 and RFC 6761 (example.com, example.net, example.org
 // and their subdomains, and the .example, .test, .invalid and .localhost

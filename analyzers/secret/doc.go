@@ -16,7 +16,7 @@
 // restricted keys (sk_live_, rk_live_, and sk_test_: a test-mode key is
 // a real credential of a real account), Google API keys (AIza...) and
 // OAuth client secrets (GOCSPX-), SendGrid, npm, PyPI, OpenAI, Anthropic,
-// Shopify, DigitalOcean and Hugging Face tokens; and passwords in
+// Shopify, DigitalOcean and Hugging Face tokens, NATS nkey seeds; and passwords in
 // connection URLs (postgres://app:S3cr3tP4ss9x@db:5432/app) and key=value
 // data source names (host=db user=app password=...).
 //
@@ -27,7 +27,8 @@
 // the deploy key of a private repository: a name is not a mark.
 //
 // Values that only a name says are credentials: a literal held by a
-// variable, constant, struct field, map key, environment variable,
+// variable, constant, struct field (also one it is compared with:
+// creds.SecretAccessKey != "..."), map key, environment variable,
 // header or parameter whose name says password, passwd, pwd, secret,
 // token, auth, bearer, credential, apiKey or privateKey (dbPassword,
 // Config{APIKey: ...}, map[string]string{"api_key": ...},
