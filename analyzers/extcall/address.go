@@ -18,6 +18,7 @@ const (
 	kindServerURL                 // a client URL of any scheme (nats://, mongodb://), or host:port
 	kindAzureConn                 // an Azure Storage connection string
 	kindAWSRegion                 // an AWS service's regional endpoint, made from a region
+	kindSourceURL                 // a URL a download library fetches: http(s), or git, ssh, ftp...
 )
 
 // hostOf returns the host that an address of kind names, given the address's
@@ -39,6 +40,11 @@ func hostOf(kind addrKind, text string, complete bool) (string, bool) {
 	case kindTarget:
 		return targetHost(text, complete)
 	case kindRemote:
+		return remoteHost(text, complete)
+	case kindSourceURL:
+		if !strings.Contains(text, "://") {
+			return "", false
+		}
 		return remoteHost(text, complete)
 	case kindHost, kindAWSRegion:
 		return splitHost(text, complete, false)

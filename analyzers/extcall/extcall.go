@@ -184,7 +184,7 @@ func sinkOf(fn *types.Func) (sink, bool) {
 	if i, ok := requestMethod(fn); ok {
 		// The library sends through a client of its own, which a test
 		// replacing http.DefaultTransport does not reach.
-		return sink{kind: kindURL, addr: i, client: noClient, network: -1, whole: true}, true
+		return sink{kind: kindSourceURL, addr: i, client: noClient, network: -1, whole: true}, true
 	}
 	switch {
 	case testcode.IsFunc(fn, "net/http", "Get", "Head", "Post", "PostForm"):

@@ -42,8 +42,11 @@
 //     TestFileSetRace, "// This sequence used to panic"): the test binary,
 //     its timeout or the race detector reports those by itself. A name
 //     must say so with a negation (NoPanic, DoesNotPanic, NeverCrashes) or
-//     a word such as Race, Crash, Hang or Deadlock; a comment anywhere in
+//     a word such as Race, Crash, Hang, Deadlock, Concurrent or Safe (a
+//     test for the race detector); a comment anywhere in
 //     the test or its doc comment may use any of those words;
+//   - a test that waits on a channel itself (<-done, for range ticker.C):
+//     if what it waits for never comes, its timeout fails it;
 //   - a helper process: a test that starts by returning unless an
 //     environment variable is set, run by another test that checks its
 //     output or exit status;

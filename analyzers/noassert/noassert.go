@@ -3,6 +3,7 @@ package noassert
 import (
 	_ "embed"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"regexp"
 	"strings"
@@ -395,7 +396,7 @@ func exempt(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	if f == nil {
 		return true
 	}
-	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || helperProcess(pass, decl.Body) || compileTimeOnly(pass, decl.Body) || assertsTypes(pass, decl.Body)
+	return statesIntent(f, decl) || startsWithSkip(pass, decl.Body) || helperProcess(pass, decl.Body) || compileTimeOnly(pass, decl.Body) || assertsTypes(pass, decl.Body) || waitsOnChannel(pass, decl.Body)
 }
 
 var (
@@ -404,7 +405,7 @@ var (
 	noPanicName = regexp.MustCompile(`(no|not|nt|never|without)(panic|crash)`)
 	// failureWord matches a camel-case word of a test name that names a
 	// failure the runtime reports by itself: TestFileSetRace, TestCloneCrash.
-	failureWord = regexp.MustCompile(`(Race|Races|Racy|Racing|Crash|Crashes|Hang|Hangs|Deadlock|Deadlocks)([^a-z]|$)`)
+	failureWord = regexp.MustCompile(`(Race|Races|Racy|Racing|Crash|Crashes|Hang|Hangs|Deadlock|Deadlocks|Concurrent|Concurrency|Concurrently|Safe)([^a-z]|$)`)
 	// failureComment matches a comment that says what the test provokes:
 	// "this used to panic", "test for the race detector".
 	failureComment = regexp.MustCompile(`(?i)\b(panic\w*|crash\w*|races?|racy|racing|hangs?|hanging|deadlock\w*|infinite loop)\b`)
@@ -500,6 +501,30 @@ func compileTimeOnly(pass *analysis.Pass, body *ast.BlockStmt) bool {
 		}
 	}
 	return true
+}
+
+// waitsOnChannel reports whether a test's own statements (not its
+// goroutines') receive from a channel or range over one: if what it waits
+// for never comes, the test fails by its timeout, which is its check
+// (for range ticker.C { n++; if n == want { return } }).
+func waitsOnChannel(pass *analysis.Pass, body *ast.BlockStmt) bool {
+	isChan := func(e ast.Expr) bool {
+		_, ok := pass.TypesInfo.TypeOf(e).Underlying().(*types.Chan)
+		return ok
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.SelectStmt:
+			return false
+		case *ast.RangeStmt:
+			found = found || isChan(n.X)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.ARROW && isChan(n.X))
+		}
+		return !found
+	})
+	return found
 }
 
 // assertsTypes reports whether a test, or a subtest in it, holds a typed

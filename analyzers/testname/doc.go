@@ -72,4 +72,6 @@
 //
 // There are no suggested fixes: a good name says what the test verifies,
 // which only its author knows.
+//
+// Generated files are left alone: their generator owns the names.
 package testname

@@ -325,3 +325,25 @@ func ExampleAdd() {
 func helperLooksLikeTest(t *testing.T) { // want helperLooksLikeTest:"neverFails"
 	Add(1, 2)
 }
+
+func TestAddIsConcurrencySafe(t *testing.T) {
+	for i := 0; i < 4; i++ {
+		go Add(i, i)
+	}
+}
+
+func TestTickerTicks(t *testing.T) {
+	ch := make(chan int, 3)
+	for i := range 3 {
+		ch <- Add(i, 1)
+	}
+	close(ch)
+	for range ch {
+	}
+}
+
+func TestWaitsOnlyInAGoroutine(t *testing.T) { // want `TestWaitsOnlyInAGoroutine never reports a failure`
+	ch := make(chan int)
+	go func() { <-ch }()
+	Add(1, 2)
+}
