@@ -43,8 +43,9 @@
 // The request methods of HTTP client libraries (Get, Head, Post, Put,
 // Patch, Delete, Options, Execute, Download, Fetch, GetFile of a type
 // whose package imports net/http, client.R().Get(url) in resty's style,
-// getter.GetFile(dst, u) with u a *url.URL) are reported when given a
-// whole external URL written in the test: what happens between them and
+// getter.GetFile(dst, u) with u a *url.URL, git and ssh URLs included) are
+// reported when given an external URL written in the test (its host, at
+// least): what happens between them and
 // the dial (middleware, function values) is out of the analyzer's reach.
 //
 // A function or method of any package that passes a string, *url.URL or

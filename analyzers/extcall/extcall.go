@@ -170,7 +170,7 @@ type sink struct {
 	network int        // index of the network argument, or -1
 	command bool       // os/exec: the arguments from addr on are a command line
 	sdk     *sdkClient // a cloud or network SDK's client
-	whole   bool       // only a whole URL written in the test counts (see requestMethod)
+	whole   bool       // only a URL written in the test counts, never a parameter (see requestMethod)
 }
 
 // receiverClient says a sink dials through the client or transport it is
@@ -816,7 +816,7 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 		}
 		d := dial{kind: sk.kind, client: sk.client, network: network}
 		if sk.whole {
-			if d.addr = f.str(args[sk.addr]); !d.addr.complete || d.addr.hasParam() {
+			if d.addr = f.str(args[sk.addr]); d.addr.hasParam() {
 				return nil
 			}
 			return []dial{d}
