@@ -165,14 +165,19 @@ func inConcat(info *types.Info, cur inspector.Cursor) bool {
 // whatever holds the text: the holder's name speaks of the text.
 func (c *checker) check(cur inspector.Cursor, value string) (credential.Finding, bool) {
 	h := holderOf(c.info, cur)
-	if f, ok := credential.ScanKeys(value); ok && (f.Kind != credential.JWTKind || !c.isTestInput(h)) {
-		return f, true
+	key, isKey := credential.ScanKeys(value)
+	if isKey && key.Kind != credential.JWTKind {
+		return key, true
 	}
 	r, kind := h.role()
 	if r != credential.FakeRole {
+		// A provider's key (a NATS seed) goes before a token it signed.
 		if f, ok := credential.ScanFormats(value); ok {
 			return f, true
 		}
+	}
+	if isKey && !c.isTestInput(h) {
+		return key, true
 	}
 	if r == credential.SecretRole {
 		if k, ok := credential.ProviderPrefix(value); ok {
