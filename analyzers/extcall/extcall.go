@@ -766,6 +766,7 @@ func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
 		params:  params,
 		pkgVars: pkgVars,
 		builds:  c.buildsFact,
+		slices:  c.sliceIndex,
 		calls: func(call *ast.CallExpr) bool {
 			fn := testcode.Callee(c.pass.TypesInfo, call)
 			if fn == nil {
