@@ -201,7 +201,6 @@ func TestScanKeysFindsSignedJWTsButNotSamplesOrUnsignedTokens(t *testing.T) {
 		desc, text string
 		want       bool
 	}{
-		//testgate:ignore secret signed with a throwaway key for this test
 		{"a service's token", "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtb3JkZXJzIiwiaWF0IjoxNzAwMDAwMDAwfQ.js0JmLcNWVvEcGqPaZmPmtg328wdMQXeGbxwxMkdqDQ", true},
 		{"jwt.io's sample", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", false},
 		{"alg none", "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJzdmMtb3JkZXJzIiwiaWF0IjoxNzAwMDAwMDAwfQ.", false},
