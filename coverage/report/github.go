@@ -59,12 +59,12 @@ func githubMetrics(w io.Writer, r *coverage.Report) {
 	for _, msg := range metricAnnotations("total", "", r.Total) {
 		annotate(w, "", msg)
 	}
-	for _, p := range worstMetricFirst(failingUnits(r.Packages)) {
+	for _, p := range worstMetricFirst(failed(r.Packages)) {
 		for _, msg := range metricAnnotations("package", p.Name, p) {
 			annotate(w, "", msg)
 		}
 	}
-	for _, f := range worstMetricFirst(failingUnits(r.Files)) {
+	for _, f := range worstMetricFirst(failed(r.Files)) {
 		for _, msg := range metricAnnotations("file", f.Name, f) {
 			annotate(w, f.Path, msg)
 		}

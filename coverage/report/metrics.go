@@ -1,10 +1,8 @@
 package report
 
 import (
-	"cmp"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -53,22 +51,12 @@ func metricRows(r *coverage.Report) (rows []coverage.Result, kinds []string) {
 	}
 	files := r.Files
 	if !r.ListFiles {
-		files = failingUnits(files)
+		files = failed(files)
 	}
 	for _, f := range worstMetricFirst(files) {
 		rows, kinds = append(rows, f), append(kinds, "file")
 	}
 	return rows, kinds
-}
-
-func failingUnits(rs []coverage.Result) []coverage.Result {
-	var out []coverage.Result
-	for _, r := range rs {
-		if !r.Pass {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // worstMetricFirst orders units failing first, each by the figure of its
@@ -82,17 +70,7 @@ func worstMetricFirst(rs []coverage.Result) []coverage.Result {
 		}
 		return r.Percent
 	}
-	rs = slices.Clone(rs)
-	slices.SortStableFunc(rs, func(a, b coverage.Result) int {
-		if a.Pass != b.Pass {
-			if a.Pass {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(cmp.Compare(key(a), key(b)), strings.Compare(a.Name, b.Name))
-	})
-	return rs
+	return worstFirstBy(rs, key)
 }
 
 // metricCell shows one metric of a unit: its figure with one decimal (or

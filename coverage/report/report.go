@@ -52,6 +52,12 @@ const Metric = "Statement coverage, every block counted as go test -cover counts
 // worstFirst returns the results ordered failing first, then by rising
 // coverage, then by name.
 func worstFirst(rs []coverage.Result) []coverage.Result {
+	return worstFirstBy(rs, func(r coverage.Result) float64 { return r.Percent })
+}
+
+// worstFirstBy returns the results ordered failing first, then by rising
+// key, then by name.
+func worstFirstBy(rs []coverage.Result, key func(coverage.Result) float64) []coverage.Result {
 	rs = slices.Clone(rs)
 	slices.SortStableFunc(rs, func(a, b coverage.Result) int {
 		if a.Pass != b.Pass {
@@ -60,22 +66,25 @@ func worstFirst(rs []coverage.Result) []coverage.Result {
 			}
 			return -1
 		}
-		if c := cmp.Compare(a.Percent, b.Percent); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Name, b.Name)
+		return cmp.Or(cmp.Compare(key(a), key(b)), strings.Compare(a.Name, b.Name))
 	})
 	return rs
 }
 
+// failing returns the results that fail, worst first.
 func failing(rs []coverage.Result) []coverage.Result {
+	return worstFirst(failed(rs))
+}
+
+// failed returns the results that fail, in their order.
+func failed(rs []coverage.Result) []coverage.Result {
 	var out []coverage.Result
 	for _, r := range rs {
 		if !r.Pass {
 			out = append(out, r)
 		}
 	}
-	return worstFirst(out)
+	return out
 }
 
 // verdict is the one-line conclusion of r.
