@@ -150,7 +150,7 @@ func (s *Summary) writeFailures(w io.Writer, format string, k section, failures 
 			if detail != "" {
 				msg = detail + "\n" + msg
 			}
-			render.WorkflowCommand(&item, level, []render.Prop{{Key: "title", Value: k.label + " " + name}}, msg)
+			_ = render.WorkflowCommand(&item, level, []render.Prop{{Key: "title", Value: k.label + " " + name}}, msg)
 		case "markdown":
 			if i > 0 {
 				fmt.Fprintln(&item)
@@ -209,7 +209,7 @@ func writeBounded(w io.Writer, n, most int, more string, item func(i int) string
 			return
 		}
 		written += len(s)
-		io.WriteString(w, s)
+		_, _ = io.WriteString(w, s)
 	}
 }
 

@@ -67,7 +67,9 @@ func TestLintSectionSetsTheSuitesOptions(t *testing.T) {
 		for _, a := range suite {
 			for _, name := range []string{"allow-hosts", "fake"} {
 				if f := a.Flags.Lookup(name); f != nil {
-					f.Value.Set("")
+					if err := f.Value.Set(""); err != nil {
+						t.Error(err)
+					}
 				}
 			}
 		}

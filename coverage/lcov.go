@@ -66,7 +66,7 @@ func ParseLCOV(name string, r io.Reader) (*Profile, error) {
 				return nil, fmt.Errorf("%s:%d: %s outside a record: want SF:file first", name, lineNo, key)
 			}
 			if err := records[file].add(key, value); err != nil {
-				return nil, fmt.Errorf("%s:%d: malformed %q: %v", name, lineNo, line, err)
+				return nil, fmt.Errorf("%s:%d: malformed %q: %w", name, lineNo, line, err)
 			}
 		}
 	}

@@ -107,7 +107,7 @@ func TestParseFileRecognisesLCOVFromAPipe(t *testing.T) {
 	}
 	go func() {
 		defer w.Close()
-		io.WriteString(w, "TN:\nSF:a.go\nDA:1,1\nDA:2,0\nend_of_record\n")
+		_, _ = io.WriteString(w, "TN:\nSF:a.go\nDA:1,1\nDA:2,0\nend_of_record\n")
 	}()
 	p, err := ParseFile(path)
 	if err != nil {

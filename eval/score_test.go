@@ -250,7 +250,7 @@ func TestScoreCountsEveryReportInAFileLabelledCleanAsAFalseAlarm(t *testing.T) {
 	if len(res.unlabelled) != 1 || res.unlabelled[0].Analyzer != "sleep" {
 		t.Errorf("unlabelled = %+v", res.unlabelled)
 	}
-	if got := res.falseAlarms[0].place.String(); got != "example.com/a gen_test.go:* testname" {
+	if got := res.falseAlarms[0].String(); got != "example.com/a gen_test.go:* testname" {
 		t.Errorf("place = %q", got)
 	}
 }

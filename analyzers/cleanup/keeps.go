@@ -158,12 +158,6 @@ func (c *checker) argUseOf(fn *types.Func, index int) useKind {
 	if mask&(1<<index) != 0 {
 		return escapes
 	}
-	t := params.At(index).Type()
-	if sig.Variadic() && index == params.Len()-1 {
-		if s, ok := t.(*types.Slice); ok {
-			t = s.Elem()
-		}
-	}
 	// Without the fact, fn was judged to keep none of its parameters,
 	// or the parameter cannot hold a resource it could release.
 	return neutral

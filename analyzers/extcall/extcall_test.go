@@ -30,5 +30,9 @@ func setFlag(t *testing.T, name, value string) {
 	if err := extcall.Analyzer.Flags.Set(name, value); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { extcall.Analyzer.Flags.Set(name, old) })
+	t.Cleanup(func() {
+		if err := extcall.Analyzer.Flags.Set(name, old); err != nil {
+			t.Error(err)
+		}
+	})
 }

@@ -80,7 +80,11 @@ func TestFakeOptionSilencesKnownFakeValues(t *testing.T) {
 	if err := secret.Analyzer.Flags.Set("fake", "^fk_"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { secret.Analyzer.Flags.Set("fake", "") })
+	t.Cleanup(func() {
+		if err := secret.Analyzer.Flags.Set("fake", ""); err != nil {
+			t.Error(err)
+		}
+	})
 	analysistest.Run(t, analysistest.TestData(), secret.Analyzer, "fake")
 }
 

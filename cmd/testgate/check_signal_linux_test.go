@@ -29,7 +29,7 @@ func TestCheckStoppedBySIGTERMStopsGoTestAndCleansUp(t *testing.T) {
 	// Poll until the test binary runs, as a user would wait for it.
 	for processWithArg("-test.timeout="+timeout) == "" {
 		if time.Now().After(deadline) {
-			cmd.Process.Kill()
+			_ = cmd.Process.Kill()
 			t.Fatal("the test binary never started")
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -46,7 +46,7 @@ func TestCheckStoppedBySIGTERMStopsGoTestAndCleansUp(t *testing.T) {
 		if time.Now().After(deadline) {
 			pid := processWithArg("-test.timeout=" + timeout)
 			n, _ := strconv.Atoi(pid)
-			syscall.Kill(n, syscall.SIGKILL)
+			_ = syscall.Kill(n, syscall.SIGKILL)
 			t.Fatalf("test binary (pid %s) still running after check was stopped", pid)
 		}
 		time.Sleep(20 * time.Millisecond)
