@@ -2,18 +2,16 @@ package main
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/testgate/testgate/analyzers"
 	"github.com/testgate/testgate/check"
 	"github.com/testgate/testgate/config"
+	"github.com/testgate/testgate/internal/cli"
 	"github.com/testgate/testgate/testrun"
 )
 
@@ -41,7 +39,7 @@ testgate flags:
 
 // checkOptions are check's own flags beside the coverage gate's.
 type checkOptions struct {
-	*coverOptions
+	*cli.CoverOptions
 	shuffle    string
 	rerunFails int
 }
@@ -49,8 +47,8 @@ type checkOptions struct {
 // newCheckFlags returns check's flag set, which holds the coverage gate's
 // flags, and their values.
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkOptions) {
-	fs := newFlagSet("testgate check", checkUsage, stderr)
-	opts := &checkOptions{coverOptions: registerCoverFlags(fs)}
+	fs := cli.NewFlagSet("testgate check", checkUsage, stderr)
+	opts := &checkOptions{CoverOptions: cli.RegisterCoverFlags(fs)}
 	fs.StringVar(&opts.shuffle, "shuffle", "", "order of the tests: `on` (a new seed, printed), off, or a seed; replaces go test's -shuffle (default check.shuffle of the configuration, else on)")
 	fs.IntVar(&opts.rerunFails, "rerun-fails", 2, "run each failed test alone up to `N` times to tell failing, flaky and order-dependent tests apart; 0 reruns nothing")
 	return fs, opts
@@ -59,11 +57,11 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkOptions) {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs, opts := newCheckFlags(stderr)
 	ours, goTestArgs := check.SplitArgs(fs, args)
-	if code, ok := parse(fs, ours); !ok {
+	if code, ok := cli.Parse(fs, ours); !ok {
 		return code
 	}
 	fail := failure(stderr, "testgate check", exitBadUsage)
-	cfg, gate, err := opts.configure()
+	cfg, gate, err := opts.Configure()
 	if err != nil {
 		return fail(err)
 	}
@@ -76,13 +74,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	selected, err := analyzers.Select(analyzers.All(), cfg.Lint.Settings, "lint")
 	if err != nil {
-		return fail(fmt.Errorf("%s: %w", cmp.Or(opts.configFile, config.FileName), err))
+		return fail(fmt.Errorf("%s: %w", cmp.Or(opts.ConfigFile, config.FileName), err))
 	}
 	var progress io.Writer
 	if isTerminal(stderr) {
 		progress = stderr
 	}
-	ctx, stop := stopOnSignal()
+	ctx, stop := testrun.StopOnSignal()
 	defer stop()
 	sum, err := check.Run(ctx, check.Options{
 		GoTestArgs: goTestArgs,
@@ -93,21 +91,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		RerunFails: opts.rerunFails,
 		FlakyWarn:  cfg.Check.Flaky == config.FlakyWarn,
 	})
-	var stopped stoppedBy
+	var stopped testrun.StoppedBy
 	if errors.As(err, &stopped) {
 		fmt.Fprintf(stderr, "testgate check: %v: go test stopped, nothing gated\n", err)
-		return exitStopped(stopped.Signal)
+		return stopped.ExitStatus(exitFailed)
 	}
 	if err != nil {
 		return fail(err)
 	}
 	printWarnings(stderr, sum.Warnings)
 	root, _ := os.Getwd()
-	if err := sum.Write(stdout, opts.format, root); err != nil {
+	if err := sum.Write(stdout, opts.Format, root); err != nil {
 		return fail(err)
 	}
 	if sum.Coverage != nil {
-		if err := opts.writeFiles(sum.Coverage); err != nil {
+		if err := opts.WriteFiles(sum.Coverage); err != nil {
 			return fail(err)
 		}
 	}
@@ -126,37 +124,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// stoppedBy is the cause of a check cancelled by a signal.
-type stoppedBy struct{ Signal os.Signal }
-
-func (s stoppedBy) Error() string { return "stopped by signal: " + s.Signal.String() }
-
-// stopOnSignal returns a context that SIGINT or SIGTERM cancels with a
-// stoppedBy cause, which stops go test and its test binaries.
-func stopOnSignal() (context.Context, func()) {
-	ctx, cancel := context.WithCancelCause(context.Background())
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		select {
-		case s := <-sigs:
-			cancel(stoppedBy{s})
-		case <-ctx.Done():
-		}
-	}()
-	return ctx, func() {
-		signal.Stop(sigs)
-		cancel(nil)
-	}
-}
-
-// exitStopped is the exit status of a command stopped by sig, as a shell
-// reports it: 128 plus the signal's number.
-func exitStopped(sig os.Signal) int {
-	if s, ok := sig.(syscall.Signal); ok {
-		return 128 + int(s)
-	}
-	return exitFailed
 }

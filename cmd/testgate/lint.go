@@ -1,18 +1,16 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/testgate/testgate/analyzers"
+	"github.com/testgate/testgate/internal/cli"
 	"github.com/testgate/testgate/internal/repo"
 	"github.com/testgate/testgate/lint"
 )
@@ -33,24 +31,25 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "testgate lint: %v\n", err)
 		return exitBadUsage
 	}
+	// status is a child process's exit status, or exitLintError when it
+	// could not run.
+	status := func(code int, err error) int {
+		if err != nil {
+			fmt.Fprintf(stderr, "testgate lint: %v\n", err)
+			return exitLintError
+		}
+		return code
+	}
 	if fix, others := lint.CutFix(rest); fix {
-		// The multichecker applies the fixes and exits 0 whatever is left;
-		// the exit table wants 3 while reports remain: fix in a child
-		// process, then report what is left.
-		if code := applyFixes(others, stdout, stderr); code != exitOK {
+		if code := status(lint.ApplyFixes(others, stdout, stderr)); code != exitOK {
 			return code
 		}
 		rest = others
 	}
 	if format == "text" && lint.NeedsMultichecker(rest) {
-		if os.Getenv(multicheckerEnv) == "" {
+		if !lint.InMulticheckerChild() {
 			// The multichecker prints source lines (-c context, -diff).
-			code, err := runRedacted(append([]string{"lint"}, rest...), []string{multicheckerEnv + "=1"}, stdout, stderr)
-			if err != nil {
-				fmt.Fprintf(stderr, "testgate lint: %v\n", err)
-				return exitLintError
-			}
-			return code
+			return status(lint.RunMultichecker(rest, stdout, stderr))
 		}
 		// Declared only so that -help lists it; cutFormat took it out.
 		flag.String("format", "text", "output format: "+strings.Join(lint.Formats, ", "))
@@ -58,65 +57,6 @@ func runLint(args []string, stdout, stderr io.Writer) int {
 		multichecker.Main(analyzers.All()...) // exits
 	}
 	return lintFormatted(format, rest, stdout, stderr)
-}
-
-// applyFixes runs this binary as the multichecker with -fix and args, and
-// returns its exit status.
-func applyFixes(args []string, stdout, stderr io.Writer) int {
-	// -fix first: a first argument that is a flag makes the multichecker run.
-	code, err := runRedacted(append([]string{"-fix"}, args...), nil, stdout, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "testgate lint: %v\n", err)
-		return exitLintError
-	}
-	return code
-}
-
-// multicheckerEnv marks a child process that runLint starts to run the
-// multichecker itself.
-const multicheckerEnv = "TESTGATE_LINT_MULTICHECKER"
-
-// runRedacted runs this binary with args, and env added to the
-// environment, as a child process whose output it copies through
-// analyzers.CopyRedacted, and returns the child's exit status. The
-// multichecker prints source lines (-c context, -diff) to os.Stdout and
-// os.Stderr itself and then exits, so only another process's output can be
-// filtered whole.
-func runRedacted(args, env []string, stdout, stderr io.Writer) (int, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return 0, err
-	}
-	cmd := exec.Command(exe, args...)
-	cmd.Env = append(os.Environ(), env...)
-	cmd.Stdin = os.Stdin
-	outPipe, err := cmd.StdoutPipe()
-	if err != nil {
-		return 0, err
-	}
-	errPipe, err := cmd.StderrPipe()
-	if err != nil {
-		return 0, err
-	}
-	if err := cmd.Start(); err != nil {
-		return 0, err
-	}
-	var wg sync.WaitGroup
-	var outErr, errErr error
-	wg.Go(func() { outErr = analyzers.CopyRedacted(stdout, outPipe) })
-	wg.Go(func() { errErr = analyzers.CopyRedacted(stderr, errPipe) })
-	wg.Wait() // before Wait, which closes the pipes
-	err = cmd.Wait()
-	var exitErr *exec.ExitError
-	switch {
-	case outErr != nil || errErr != nil:
-		return 0, errors.Join(outErr, errErr)
-	case errors.As(err, &exitErr):
-		return exitErr.ExitCode(), nil
-	case err != nil:
-		return 0, err
-	}
-	return exitOK, nil
 }
 
 // lintFormatted parses the multichecker's selection and analyzer flags,
@@ -131,7 +71,7 @@ func lintFormatted(format string, args []string, stdout, stderr io.Writer) int {
 		asJSON = fs.Bool("json", false, "emit JSON output")
 	}
 	selection := lint.RegisterFlags(fs, suite)
-	if code, ok := parse(fs, args); !ok {
+	if code, ok := cli.Parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {

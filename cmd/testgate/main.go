@@ -7,8 +7,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,13 +16,13 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/testgate/testgate/analyzers"
+	"github.com/testgate/testgate/internal/cli"
 )
 
-// Exit codes shared by the subcommands.
 const (
-	exitOK       = 0
-	exitFailed   = 1 // a gate failed: a threshold missed, a test failed
-	exitBadUsage = 2 // bad flags, bad config, unreadable input
+	exitOK       = cli.ExitOK
+	exitFailed   = cli.ExitFailed
+	exitBadUsage = cli.ExitBadUsage
 )
 
 type command struct {
@@ -73,47 +71,6 @@ func unknownCommand(arg string, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "testgate: unknown command %q; the commands are %s (testgate help describes them)\n", arg, strings.Join(names, ", "))
 	return exitBadUsage
-}
-
-// newFlagSet returns a flag set that reports errors to stderr and shows
-// usage and then the flags on -h.
-func newFlagSet(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses args with fs; when it returns false the command ends with
-// code: 0 after -h, 2 for a bad flag (which fs reported).
-func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	switch err := fs.Parse(args); {
-	case errors.Is(err, flag.ErrHelp):
-		return exitOK, false
-	case err != nil:
-		return exitBadUsage, false
-	}
-	return exitOK, true
-}
-
-// parseInterleaved is parse for a command whose flags may stand among its
-// other arguments (cover c.out -total 0), as in go's commands; after "--"
-// every argument is one of the others, which it returns.
-func parseInterleaved(fs *flag.FlagSet, args []string) (others []string, code int, ok bool) {
-	for {
-		if code, ok := parse(fs, args); !ok {
-			return nil, code, false
-		}
-		rest := fs.Args()
-		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" || len(rest) == 0 {
-			return append(others, rest...), exitOK, true
-		}
-		others = append(others, rest[0])
-		args = rest[1:]
-	}
 }
 
 // failure returns a function that reports err as the command's and
