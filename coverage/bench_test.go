@@ -130,19 +130,7 @@ func BenchmarkCover(b *testing.B) {
 		b.ReportAllocs()
 		start := cpuTime(b)
 		for b.Loop() {
-			p, err := ParseFile(profile)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if p, err = Merge(p); err != nil {
-				b.Fatal(err)
-			}
-			src, err := FindSources(dir)
-			if err != nil {
-				b.Fatal(err)
-			}
-			p = ExcludeGenerated(ExcludeMatching(p, nil), src)
-			r := Judge(Summarize(p), DefaultPolicy())
+			p, _, r := statementGate(b, dir, profile)
 			if len(r.Excluded) != benchFiles/10 || len(p.Warnings) != 0 {
 				b.Fatalf("excluded %d files, warnings %q", len(r.Excluded), p.Warnings)
 			}
@@ -155,19 +143,7 @@ func BenchmarkCover(b *testing.B) {
 		b.ReportAllocs()
 		start := cpuTime(b)
 		for b.Loop() {
-			p, err := ParseFile(profile)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if p, err = Merge(p); err != nil {
-				b.Fatal(err)
-			}
-			src, err := FindSources(dir)
-			if err != nil {
-				b.Fatal(err)
-			}
-			p = ExcludeGenerated(ExcludeMatching(p, nil), src)
-			r := Judge(Summarize(p), DefaultPolicy())
+			p, src, r := statementGate(b, dir, profile)
 			m := Measure(p, src, SetOf(AllMetrics()...))
 			if err := JudgeMetrics(r, m, MetricPolicy{}); err != nil {
 				b.Fatal(err)
@@ -198,4 +174,22 @@ func cpuTime(b *testing.B) time.Duration {
 		b.Fatalf("getrusage: %v", err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// statementGate runs the statement gate's stages on the module in dir, as
+// testgate cover does without flags.
+func statementGate(b *testing.B, dir, profile string) (*Profile, *Sources, *Report) {
+	p, err := ParseFile(profile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if p, err = Merge(p); err != nil {
+		b.Fatal(err)
+	}
+	src, err := FindSources(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p = ExcludeGenerated(ExcludeMatching(p, nil), src)
+	return p, src, Judge(Summarize(p), DefaultPolicy())
 }
