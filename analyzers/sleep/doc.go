@@ -46,6 +46,16 @@
 //     branch that goes on to continue its loop (a retry's backoff); and a
 //     pause in a loop that ends by leaving and repeats only through a
 //     continue (an attempt retried);
+//   - a pause that sets how long a workload runs: goroutines the test
+//     started keep working in a loop until a stop signal (a closed
+//     channel, a flag, a cancelled context, or the Stop or Close of the
+//     object whose method the goroutine runs), and the test sends that
+//     signal right after the pause, after any further pauses;
+//   - a pause that lets time pass for a check the code under test makes
+//     synchronously: the first statement after it that calls anything
+//     calls a function of the package under test (not a test helper) that
+//     reads the clock itself or in a function it calls, as an expiry, a
+//     lifetime or a reset timeout is checked;
 //   - HTTP handlers and test doubles that simulate a slow peer: methods of
 //     types declared in test files, and function literals stored in
 //     fields, globals or tables, or handed to code other than the testing

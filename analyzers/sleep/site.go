@@ -42,6 +42,8 @@ type checker struct {
 	wanted  map[*types.Func]bool               // helpers whose callers matter
 	refs    map[*types.Func][]inspector.Cursor // their uses, once collected
 	verdict map[*types.Func]bool               // helpers found to run on a test's goroutine
+
+	bodies map[*types.Func]*ast.BlockStmt // the package's function bodies, once a wait needs them
 }
 
 func newChecker(pass *analysis.Pass, insp *inspector.Inspector) *checker {

@@ -58,6 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 			if c == nil {
 				c = newChecker(pass, insp)
 			}
+			if c.letsTimePass(cur) {
+				continue
+			}
 			w := wait{cur, what, file, c.siteOf(cur)}
 			switch w.site.kind {
 			case onTest:
@@ -85,7 +88,7 @@ func waitAt(info *types.Info, cur inspector.Cursor) (what string, ok bool) {
 		return "", false // a select case, which other cases may win
 	}
 	what, dur, ok := waitExpr(info, cur.Node().(*ast.ExprStmt).X)
-	if !ok || tooShort(info, dur) || inPollLoop(info, cur) || timedPause(info, cur) {
+	if !ok || tooShort(info, dur) || inPollLoop(info, cur) || timedPause(info, cur) || runsWorkload(info, cur) {
 		return "", false
 	}
 	return what, true

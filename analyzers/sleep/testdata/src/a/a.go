@@ -17,3 +17,29 @@ func Each(n int, f func(int)) {
 		f(i)
 	}
 }
+
+// Breaker opens after a failure and lets a call through again once its
+// reset timeout has passed, which it checks against the clock itself.
+type Breaker struct {
+	openedAt time.Time
+	reset    time.Duration
+}
+
+// Allow reports whether a call may go through.
+func (b *Breaker) Allow() bool { return b.elapsed() >= b.reset }
+
+func (b *Breaker) elapsed() time.Duration { return time.Since(b.openedAt) }
+
+// Queue hands work to a background goroutine: its state changes later,
+// without reading the clock.
+type Queue struct{ done chan struct{} }
+
+// Processed reports whether the background goroutine finished.
+func (q *Queue) Processed() bool {
+	select {
+	case <-q.done:
+		return true
+	default:
+		return false
+	}
+}
