@@ -88,7 +88,7 @@ func waitAt(info *types.Info, cur inspector.Cursor) (what string, ok bool) {
 		return "", false // a select case, which other cases may win
 	}
 	what, dur, ok := waitExpr(info, cur.Node().(*ast.ExprStmt).X)
-	if !ok || tooShort(info, dur) || inPollLoop(info, cur) || timedPause(info, cur) || runsWorkload(info, cur) {
+	if !ok || tooShort(info, dur) || inPollLoop(info, cur) || timedPause(info, cur) || runsWorkload(info, cur) || staggersStarts(cur) {
 		return "", false
 	}
 	return what, true

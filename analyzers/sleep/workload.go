@@ -233,3 +233,30 @@ func mentions(info *types.Info, n ast.Node, objs map[types.Object]bool) bool {
 	})
 	return found
 }
+
+// staggersStarts reports whether the wait at cur spaces out goroutines a
+// loop starts: the loop's body starts one before the wait. Whatever the
+// goroutines do is awaited after the loop, if at all.
+func staggersStarts(cur inspector.Cursor) bool {
+	for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		var body *ast.BlockStmt
+		switch n := loop.Node().(type) {
+		case *ast.ForStmt:
+			body = n.Body
+		case *ast.RangeStmt:
+			body = n.Body
+		default:
+			return false
+		}
+		for _, stmt := range body.List {
+			if stmt.Pos() >= cur.Node().Pos() {
+				break
+			}
+			if _, isGo := stmt.(*ast.GoStmt); isGo {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

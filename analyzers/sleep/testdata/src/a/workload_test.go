@@ -144,3 +144,32 @@ func TestStopsSomethingElse(t *testing.T) {
 	close(other)
 	close(stop)
 }
+
+// A pause after each goroutine a loop starts staggers their starts, as in
+// go-redis' pool tests; what they do is awaited after the loop.
+func TestStaggeredRequests(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			Backoff()
+		}()
+		if i%10 == 0 {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	wg.Wait()
+}
+
+// A pause before the loop's goroutine starts waits for the previous round.
+func TestRoundsWaitForEachOther(t *testing.T) {
+	done := make(chan struct{}, 3)
+	for range 3 {
+		time.Sleep(5 * time.Millisecond) // want `time.Sleep in test waits on wall-clock time`
+		go func() { done <- struct{}{} }()
+	}
+	for range 3 {
+		<-done
+	}
+}
