@@ -37,8 +37,17 @@
 // plus a number ("1", "#2", "test3", "case 4"), or is only the loop index:
 //
 //	for i, tc := range tests {
-//		t.Run(strconv.Itoa(i), ...)             // or fmt.Sprint(i), fmt.Sprintf("case %d", i)
+//		t.Run(strconv.Itoa(i), ...)             // or fmt.Sprint(i), fmt.Sprintf("case %d", i+1)
 //	}
+//
+// A qualifier before the count does not make it a name when the loop
+// ranges over a table literal whose cases hold a string or a number that
+// could name them: fmt.Sprintf("windows case %d", i) is the same text for
+// every case. The count must follow a word that says "case" (case, test,
+// tc, subtest, scenario), so "badStrings#%d", an index into a named list
+// of fuzzer finds, and "leading zeros %d" are left alone; so are
+// collections built at run time (servers, connections) and tables of
+// functions, which have nothing but the index to tell their members apart.
 //
 // A bare number counts only when it has one or two digits, is not zero and
 // the case does not spell it elsewhere: t.Run("404", ...), t.Run("0", ...),

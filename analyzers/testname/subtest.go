@@ -3,8 +3,10 @@ package testname
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,11 +55,57 @@ func (s *subtests) check(cur inspector.Cursor, call *ast.CallExpr) {
 		s.checkRepeat(cur, call, name)
 		return
 	}
-	if rendered, ok := s.render(cur, arg); ok && vague(rendered) {
-		s.pass.Reportf(arg.Pos(), "subtest name %s is only the loop index; describe the input or expectation", types.ExprString(arg))
+	if rendered, tables := s.render(cur, arg); tables != nil {
+		switch {
+		case vague(rendered):
+			s.pass.Reportf(arg.Pos(), "subtest name %s is only the loop index; describe the input or expectation", types.ExprString(arg))
+		case isQualifiedCount(rendered) && slices.ContainsFunc(tables, s.namesItsCases):
+			s.pass.Reportf(arg.Pos(), "subtest name %s tells the cases apart only by the loop index; name each case by its input or expectation", types.ExprString(arg))
+		}
 		return
 	}
 	s.checkTable(cur, arg)
+}
+
+// namesItsCases reports whether table, which a subtest name indexes, is a
+// table literal whose cases hold something that could name them: a
+// string or a number, alone or as a field. Only then is a qualifier before
+// the count ("windows case %d") no excuse: it is the same for every case,
+// and the case's own values would tell them apart. A collection built at
+// run time (servers, connections) may have nothing but its index to tell
+// its members apart.
+func (s *subtests) namesItsCases(table ast.Expr) bool {
+	lit := s.literal(table)
+	if lit == nil {
+		return false
+	}
+	var elem types.Type
+	switch t := s.pass.TypesInfo.TypeOf(lit).Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Array:
+		elem = t.Elem()
+	default:
+		return false
+	}
+	if ptr, ok := elem.Underlying().(*types.Pointer); ok {
+		elem = ptr.Elem()
+	}
+	switch t := elem.Underlying().(type) {
+	case *types.Basic:
+		return namesACase(t)
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if b, ok := t.Field(i).Type().Underlying().(*types.Basic); ok && namesACase(b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func namesACase(t *types.Basic) bool {
+	return t.Info()&(types.IsString|types.IsNumeric) != 0
 }
 
 // vague reports whether a subtest name is empty or only counts cases.
@@ -201,77 +249,99 @@ func (s *subtests) leaves(stmt ast.Stmt) bool {
 }
 
 // render returns the name e produces when every loop index it mentions is
-// 1, and whether e mentions one: strconv.Itoa(i), fmt.Sprint(i),
-// fmt.Sprintf("case %d", i) and "test" + strconv.Itoa(i) all qualify.
-func (s *subtests) render(cur inspector.Cursor, e ast.Expr) (string, bool) {
-	e = ast.Unparen(e)
-	if str, ok := testcode.ConstString(s.pass.TypesInfo, e); ok {
-		return str, false
-	}
-	switch e := e.(type) {
+// 1, and the collections those indexes point into; no collections when e
+// is not built from a loop index and constants alone: strconv.Itoa(i),
+// fmt.Sprint(i), fmt.Sprintf("case %d", i) and "test" + strconv.Itoa(i)
+// all qualify.
+func (s *subtests) render(cur inspector.Cursor, e ast.Expr) (string, []ast.Expr) {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
-			return "", false
+			return "", nil
 		}
-		x, xIndex := s.render(cur, e.X)
-		y, yIndex := s.render(cur, e.Y)
-		if !xIndex && !yIndex {
-			return "", false
+		var name string
+		var tables []ast.Expr
+		for _, part := range []ast.Expr{e.X, e.Y} {
+			if str, ok := testcode.ConstString(s.pass.TypesInfo, part); ok {
+				name += str
+				continue
+			}
+			str, t := s.render(cur, part)
+			if t == nil {
+				return "", nil
+			}
+			name += str
+			tables = append(tables, t...)
 		}
-		if _, ok := testcode.ConstString(s.pass.TypesInfo, e.X); !ok && !xIndex {
-			return "", false
-		}
-		if _, ok := testcode.ConstString(s.pass.TypesInfo, e.Y); !ok && !yIndex {
-			return "", false
-		}
-		return x + y, true
+		return name, tables
 	case *ast.CallExpr:
 		fn := testcode.Callee(s.pass.TypesInfo, e)
 		switch {
 		case testcode.IsFunc(fn, "strconv", "Itoa", "FormatInt", "FormatUint"),
 			testcode.IsFunc(fn, "fmt", "Sprint"):
-			if len(e.Args) >= 1 && s.isLoopIndex(cur, e.Args[0]) {
-				return "1", true
+			if len(e.Args) >= 1 {
+				if table := s.loopIndex(cur, e.Args[0]); table != nil {
+					return "1", []ast.Expr{table}
+				}
 			}
 		case testcode.IsFunc(fn, "fmt", "Sprintf"):
 			if len(e.Args) < 2 {
-				return "", false
+				return "", nil
 			}
 			format, ok := testcode.ConstString(s.pass.TypesInfo, e.Args[0])
 			if !ok {
-				return "", false
+				return "", nil
 			}
 			ones := make([]any, 0, len(e.Args)-1)
+			var tables []ast.Expr
 			for _, a := range e.Args[1:] {
-				if !s.isLoopIndex(cur, a) {
-					return "", false
+				table := s.loopIndex(cur, a)
+				if table == nil {
+					return "", nil
 				}
 				ones = append(ones, 1)
+				tables = append(tables, table)
 			}
-			str := fmt.Sprintf(format, ones...)
-			return str, !strings.Contains(str, "%!")
+			if str := fmt.Sprintf(format, ones...); !strings.Contains(str, "%!") {
+				return str, tables
+			}
 		}
 	}
-	return "", false
+	return "", nil
 }
 
-// isLoopIndex reports whether e (possibly converted, as in int64(i)) is the
-// index of a loop enclosing cur: the key of a range over a slice or array,
-// or a counter of a for loop or range over an integer that the loop body
-// uses only to index something. A counter used otherwise is the input of
-// the case ("n=3" workers), which names it well.
-func (s *subtests) isLoopIndex(cur inspector.Cursor, e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 && s.pass.TypesInfo.Types[conv.Fun].IsType() {
-		e = ast.Unparen(conv.Args[0])
+// loopIndex returns the collection that e indexes, if e (possibly
+// converted, as in int64(i), or counted from one, as in i+1) is the index
+// of a loop enclosing cur: the key of a range over a slice or array, or a
+// counter of a for loop or range over an integer that the loop body uses
+// only to index something. A counter used otherwise is the input of the
+// case ("n=3" workers), which names it well.
+func (s *subtests) loopIndex(cur inspector.Cursor, e ast.Expr) ast.Expr {
+	for range 3 { // int64(i + 1) and the like: few layers
+		e = ast.Unparen(e)
+		if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 && s.pass.TypesInfo.Types[conv.Fun].IsType() {
+			e = conv.Args[0]
+			continue
+		}
+		if sum, ok := e.(*ast.BinaryExpr); ok && sum.Op == token.ADD {
+			switch {
+			case s.isIntConst(sum.Y):
+				e = sum.X
+				continue
+			case s.isIntConst(sum.X):
+				e = sum.Y
+				continue
+			}
+		}
+		break
 	}
 	id, ok := e.(*ast.Ident)
 	if !ok {
-		return false
+		return nil
 	}
 	obj := s.pass.TypesInfo.Uses[id]
 	if obj == nil {
-		return false
+		return nil
 	}
 	for loop := range cur.Enclosing((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil)) {
 		switch l := loop.Node().(type) {
@@ -281,23 +351,31 @@ func (s *subtests) isLoopIndex(cur inspector.Cursor, e ast.Expr) bool {
 			}
 			switch t := s.pass.TypesInfo.TypeOf(l.X).Underlying().(type) {
 			case *types.Slice, *types.Array:
-				return true
+				return l.X
 			case *types.Pointer:
-				_, isArray := t.Elem().Underlying().(*types.Array)
-				return isArray
+				if _, isArray := t.Elem().Underlying().(*types.Array); isArray {
+					return l.X
+				}
 			case *types.Basic:
-				return t.Info()&types.IsInteger != 0 && s.onlyIndexes(loop, obj, cur)
+				if t.Info()&types.IsInteger != 0 {
+					return s.indexedBy(loop, obj, cur)
+				}
 			}
-			return false
+			return nil
 		case *ast.ForStmt:
 			init, ok := l.Init.(*ast.AssignStmt)
 			if !ok || init.Tok != token.DEFINE || !s.defines(init.Lhs[0], obj) {
 				continue
 			}
-			return s.onlyIndexes(loop, obj, cur)
+			return s.indexedBy(loop, obj, cur)
 		}
 	}
-	return false
+	return nil
+}
+
+func (s *subtests) isIntConst(e ast.Expr) bool {
+	tv, ok := s.pass.TypesInfo.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int
 }
 
 func (s *subtests) defines(e ast.Expr, obj types.Object) bool {
@@ -305,10 +383,10 @@ func (s *subtests) defines(e ast.Expr, obj types.Object) bool {
 	return ok && s.pass.TypesInfo.Defs[id] == obj
 }
 
-// onlyIndexes reports whether the body of loop uses v, apart from the
-// t.Run call run, only as an index (x[v]) or in messages, and at least
-// once as an index.
-func (s *subtests) onlyIndexes(loop inspector.Cursor, v types.Object, run inspector.Cursor) bool {
+// indexedBy returns what the body of loop indexes with v (the first x of
+// x[v]) when it uses v, apart from the t.Run call run, only as an index or
+// in messages; otherwise nil.
+func (s *subtests) indexedBy(loop inspector.Cursor, v types.Object, run inspector.Cursor) ast.Expr {
 	var body inspector.Cursor
 	switch l := loop.Node().(type) {
 	case *ast.RangeStmt:
@@ -316,20 +394,22 @@ func (s *subtests) onlyIndexes(loop inspector.Cursor, v types.Object, run inspec
 	case *ast.ForStmt:
 		body = loop.Child(l.Body)
 	}
-	indexes := false
+	var indexed ast.Expr
 	for c := range body.Preorder((*ast.Ident)(nil)) {
 		if s.pass.TypesInfo.Uses[c.Node().(*ast.Ident)] != v {
 			continue
 		}
 		if ix, ok := c.Parent().Node().(*ast.IndexExpr); ok && ix.Index == c.Node() {
-			indexes = true
+			if indexed == nil {
+				indexed = ix.X
+			}
 			continue
 		}
 		if !run.Contains(c) && !s.inMessage(c, body) {
-			return false
+			return nil
 		}
 	}
-	return indexes
+	return indexed
 }
 
 // inMessage reports whether cur, below limit, is an argument of a call

@@ -34,6 +34,36 @@ func isCounterName(name string) bool {
 	return counterName.MatchString(strings.ToLower(strings.TrimSpace(name)))
 }
 
+// caseWords are the words that, right before a number, say "the Nth case".
+var caseWords = map[string]bool{
+	"case": true, "cases": true, "testcase": true, "test": true, "tests": true,
+	"tc": true, "subtest": true, "scenario": true,
+}
+
+// isQualifiedCount reports whether name counts cases after words that
+// qualify the whole group: "windows case 1", "unixCase_1", "edge case #1".
+// The qualifier is the same for every case of the group, so the number is
+// still all that tells them apart.
+func isQualifiedCount(name string) bool {
+	var ws []string
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		ws = append(ws, words(f)...)
+	}
+	n := len(ws) - 1
+	if n < 1 {
+		return false
+	}
+	stem, digits := splitNumber(ws[n])
+	if digits == "" {
+		return false
+	}
+	if stem == "" {
+		n--
+		stem = ws[n]
+	}
+	return n >= 1 && caseWords[stem]
+}
+
 // numberedWords are words that a number completes into a name of its own:
 // HTTP2, SHA256, UTF8, Base64, Int8, Go121, RFC3339, Issue1567, Status404.
 // A test whose name ends in one of them plus digits is not an ordinal copy

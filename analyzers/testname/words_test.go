@@ -70,3 +70,28 @@ func TestRewriteSubtestNameMatchesGoTest(t *testing.T) {
 		}
 	}
 }
+
+func TestIsQualifiedCountNeedsACaseWordBeforeTheNumber(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"windows case 1", true},
+		{"unix case 1", true},
+		{"unixCase_1", true},
+		{"edge case #1", true},
+		{"invalid input test1", true},
+		{"case 1", false}, // no qualifier: the plain counter rule's
+		{"badStrings#1", false},
+		{"leading zeros 1", false},
+		{"vector 1", false},
+		{"windows case", false},
+		{"showcase 1", false},
+		{"case 1 of windows", false},
+	}
+	for _, tc := range tests {
+		if got := isQualifiedCount(tc.name); got != tc.want {
+			t.Errorf("isQualifiedCount(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -120,6 +120,95 @@ func TestRunLoopIndex(t *testing.T) {
 	}
 }
 
+// A count of cases after a qualifier: the qualifier is the same for every
+// case, and a table whose cases hold a string or a number could name each
+// one, so the count is no name.
+func TestRunLoopIndexWithText(t *testing.T) {
+	if testing.Short() {
+		cases := []struct {
+			in   string
+			want int
+		}{{"+1", 1}, {"-1", -1}}
+		for i, c := range cases {
+			t.Run(fmt.Sprintf("windows case %d", i), func(t *testing.T) { parses(t, c.in, c.want) }) // want `subtest name fmt.Sprintf\("windows case %d", i\) tells the cases apart only by the loop index; name each case by its input or expectation`
+		}
+		return
+	}
+	cases := []struct {
+		in   string
+		want int
+	}{{"1", 1}, {"2", 2}}
+	for i, c := range cases {
+		t.Run(fmt.Sprintf("unix case %d", i), func(t *testing.T) { parses(t, c.in, c.want) }) // want `subtest name fmt.Sprintf\("unix case %d", i\) tells the cases apart only by the loop index`
+	}
+	for i := 0; i < len(cases); i++ {
+		c := cases[i]
+		t.Run("signedCase"+strconv.Itoa(i), func(t *testing.T) { parses(t, c.in, c.want) }) // want `subtest name "signedCase" \+ strconv.Itoa\(i\) tells the cases apart only by the loop index`
+	}
+	for i, in := range []string{"x", "1.5", "0x"} {
+		t.Run(fmt.Sprintf("invalid input test #%d", i), func(t *testing.T) { // want `subtest name fmt.Sprintf\("invalid input test #%d", i\) tells the cases apart only by the loop index`
+			if _, err := Parse(in); err == nil {
+				t.Errorf("Parse(%q) succeeded", in)
+			}
+		})
+	}
+	checks := []struct{ check func(*testing.T) }{{func(t *testing.T) { parsesOK(t, "1") }}}
+	for i, c := range checks {
+		t.Run(fmt.Sprintf("test %d", i+1), c.check) // want `subtest name fmt.Sprintf\("test %d", i \+ 1\) is only the loop index`
+	}
+}
+
+// Look-alikes: the index beside a value of the case, a value that is not
+// the index, a counter that repeats one case, an index that points into a
+// named list or counts something other than cases, members of a
+// collection built at run time, and cases that hold nothing that could
+// name them.
+func TestRunLoopIndexWithTextLookAlikes(t *testing.T) {
+	cases := []struct {
+		name, in string
+	}{{"plus sign", "+1"}, {"minus sign", "-1"}}
+	for i, tc := range cases {
+		t.Run(fmt.Sprintf("%s_%d", tc.name, i), func(t *testing.T) { parsesOK(t, tc.in) })
+	}
+	for _, n := range []int{1, 64, 4096} {
+		t.Run(fmt.Sprintf("size=%d", n), func(t *testing.T) { parses(t, strconv.Itoa(n), n) })
+	}
+	for attempt := 0; attempt < 3; attempt++ {
+		t.Run(fmt.Sprintf("retry %d", attempt), func(t *testing.T) { parsesOK(t, "42") })
+	}
+	for i, in := range badInputs {
+		t.Run(fmt.Sprintf("badInputs#%d", i), func(t *testing.T) { // badInputs[i]: opaque bytes found by fuzzing
+			if _, err := Parse(in); err == nil {
+				t.Errorf("Parse(%q) succeeded", in)
+			}
+		})
+	}
+	for i, in := range []string{"7", "07", "007"} {
+		t.Run(fmt.Sprintf("leading zeros %d", i), func(t *testing.T) { parses(t, in, 7) })
+	}
+	parsers := startParsers(3)
+	for i, p := range parsers {
+		t.Run(fmt.Sprintf("parser test %d", i), func(t *testing.T) { p(t) })
+	}
+	checks := []func(*testing.T){
+		func(t *testing.T) { parsesOK(t, "1") },
+		func(t *testing.T) { parsesOK(t, "2") },
+	}
+	for i, check := range checks {
+		t.Run(fmt.Sprintf("digits case %d", i), check)
+	}
+}
+
+var badInputs = []string{"\xb5/\xfd00\xec", "(\xb5/\xfd\x10"}
+
+func startParsers(n int) []func(*testing.T) {
+	parsers := make([]func(*testing.T), n)
+	for i := range parsers {
+		parsers[i] = func(t *testing.T) { parsesOK(t, strconv.Itoa(i)) }
+	}
+	return parsers
+}
+
 func TestRunNamesFromTheInput(t *testing.T) {
 	for _, in := range inputs {
 		t.Run(in, func(t *testing.T) { parsesOK(t, in) }) // the input names the case
