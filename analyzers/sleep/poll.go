@@ -47,13 +47,7 @@ func inPollLoop(info *types.Info, cur inspector.Cursor) bool {
 //		return
 //	}
 func retries(loop inspector.Cursor) bool {
-	var body *ast.BlockStmt
-	switch n := loop.Node().(type) {
-	case *ast.ForStmt:
-		body = n.Body
-	case *ast.RangeStmt:
-		body = n.Body
-	}
+	body := loopBody(loop.Node())
 	if len(body.List) == 0 {
 		return false
 	}
@@ -193,4 +187,16 @@ func leavesLoop(info *types.Info, loop, exit inspector.Cursor) (leaves, underCon
 
 func posWithin(pos token.Pos, n ast.Node) bool {
 	return n.Pos() <= pos && pos < n.End()
+}
+
+// loopBody returns the body of a for or range statement, nil for other
+// nodes.
+func loopBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		return n.Body
+	case *ast.RangeStmt:
+		return n.Body
+	}
+	return nil
 }

@@ -239,14 +239,9 @@ func mentions(info *types.Info, n ast.Node, objs map[types.Object]bool) bool {
 // goroutines do is awaited after the loop, if at all.
 func staggersStarts(cur inspector.Cursor) bool {
 	for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		var body *ast.BlockStmt
-		switch n := loop.Node().(type) {
-		case *ast.ForStmt:
-			body = n.Body
-		case *ast.RangeStmt:
-			body = n.Body
-		default:
-			return false
+		body := loopBody(loop.Node())
+		if body == nil {
+			return false // the function around the wait comes first
 		}
 		for _, stmt := range body.List {
 			if stmt.Pos() >= cur.Node().Pos() {
