@@ -179,7 +179,7 @@ func (c *checker) checkResource(s *site, r *resource) {
 	}
 	advice, fix := c.adviceNamed(s, r, v, stmt)
 	if loop := c.servingLoop(s, v); loop != "" {
-		advice = loop + " in a goroutine closes it only when its server stops; " + advice
+		advice = loop + " in a goroutine closes it only when its server stops; " + c.adviceServed(s, v, advice)
 	}
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),

@@ -84,6 +84,9 @@
 // directly, a serve loop returns only with its listener closed, and
 // counts as passing it on as before. Closing a unix listener also removes
 // its socket file, so a socket left in os.TempDir is reported the same way.
+// The report names the serve loop; in a helper it says to close the
+// listener in t.Cleanup, since a defer there would close it as the helper
+// returns, while the server is still wanted.
 //
 // The environment counts as restored when the function or the test around
 // it sets or unsets the same variable in a defer, a t.Cleanup or another

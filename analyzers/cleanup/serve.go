@@ -1,6 +1,7 @@
 package cleanup
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -165,4 +166,15 @@ func derefType(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
+}
+
+// adviceServed says how to close a served listener: a helper that starts
+// a server returns while the server is still wanted, so a defer there
+// would close the listener too early.
+func (c *checker) adviceServed(s *site, v *types.Var, advice string) string {
+	decl, ok := s.fn.Node().(*ast.FuncDecl)
+	if !ok || testcode.KindOf(c.pass, decl) != testcode.NotRun || !c.goVersionAtLeast("go1.14") {
+		return advice
+	}
+	return fmt.Sprintf("add %s.Cleanup(func() { %s.Close() })", c.testingName(s), v.Name())
 }

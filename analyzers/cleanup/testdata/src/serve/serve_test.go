@@ -18,7 +18,7 @@ var hello = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
 
 func unixEchoServer(t *testing.T) string {
 	path := filepath.Join(os.TempDir(), "echo.sock")
-	socket, err := net.Listen("unix", path) // want `listener socket is never closed; http.Server.Serve in a goroutine closes it only when its server stops; add defer socket.Close\(\)`
+	socket, err := net.Listen("unix", path) // want `listener socket is never closed; http.Server.Serve in a goroutine closes it only when its server stops; add t.Cleanup\(func\(\) { socket.Close\(\) }\)`
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func unixEchoServer(t *testing.T) string {
 }
 
 func TestServedByAServerNobodyStops(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0") // want `listener ln is never closed; http.Server.Serve in a goroutine`
+	ln, err := net.Listen("tcp", "127.0.0.1:0") // want `listener ln is never closed; http.Server.Serve in a goroutine closes it only when its server stops; add defer ln.Close\(\)`
 	if err != nil {
 		t.Fatal(err)
 	}
