@@ -178,6 +178,9 @@ func (c *checker) checkResource(s *site, r *resource) {
 		return
 	}
 	advice, fix := c.adviceNamed(s, r, v, stmt)
+	if loop := c.servingLoop(s, v); loop != "" {
+		advice = loop + " in a goroutine closes it only when its server stops; " + c.adviceServed(s, v, advice)
+	}
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
@@ -311,6 +314,9 @@ func (c *checker) useOf(r *resource, use inspector.Cursor) useKind {
 	}
 	switch kind, index := use.ParentEdge(); kind {
 	case edge.CallExpr_Args:
+		if kind, ok := c.servedUse(use); ok {
+			return kind
+		}
 		call := use.Parent().Node().(*ast.CallExpr)
 		if c.keeps == nil { // a standard-library package
 			if readsOnly(testcode.Callee(c.pass.TypesInfo, call)) {

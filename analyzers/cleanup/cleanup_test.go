@@ -14,7 +14,7 @@ import (
 // type-checking of the standard library they import.
 func TestAnalyzerReportsUnreleasedResourcesAndOffersFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), cleanup.Analyzer,
-		"server", "files", "tempdir", "env", "timers", "ignore")
+		"server", "serve", "files", "tempdir", "env", "timers", "ignore")
 }
 
 // A resource handed to the module's functions is passed on only when the

@@ -61,11 +61,32 @@
 // nothing. Handing a resource to a standard-library function, a function
 // value or an interface method counts as passing it on (io.ReadAll,
 // io.Copy, fmt.Fprint and their kin only read or write it), and so does
-// anything the standard library's own tests hand on. A temporary directory's path may be
-// passed to standard-library functions freely; passing it to the module's
-// own functions, or storing it, counts as handing it on. A temporary
-// directory created inside a caller-chosen parent is not reported: the
-// parent's removal takes it along.
+// anything the standard library's own tests hand on. A temporary
+// directory's path may be passed to standard-library functions freely;
+// passing it to the module's own functions, or storing it, counts as
+// handing it on. A temporary directory created inside a caller-chosen
+// parent is not reported: the parent's removal takes it along.
+//
+// A listener handed to a serve loop started in a goroutine (go
+// srv.Serve(ln), or a call in a function literal started with go or
+// handed to a Go method) is not passed on by that alone. net/http's
+// Server.Serve closes its listener when it returns, and it returns only
+// once the server is closed or shut down (or Accept fails for good), so
+// the listener counts as released only when the server is: its Close,
+// Shutdown, Stop or GracefulStop is called (where a release would count),
+// a defer or t.Cleanup uses it, or it is returned, stored or handed on. A
+// server built in the call ((&http.Server{}).Serve(ln)) is never stopped,
+// nor are the servers behind http.Serve, http.ServeTLS, fcgi.Serve and
+// net/rpc's Accept: there only closing the listener counts. Serve loops
+// are those, net/rpc's Server.Accept (which never closes its listener),
+// and any method named Serve or ServeTLS whose first parameter is a
+// net.Listener (grpc's Server, the module's own servers). Called
+// directly, a serve loop returns only with its listener closed, and
+// counts as passing it on as before. Closing a unix listener also removes
+// its socket file, so a socket left in os.TempDir is reported the same way.
+// The report names the serve loop; in a helper it says to close the
+// listener in t.Cleanup, since a defer there would close it as the helper
+// returns, while the server is still wanted.
 //
 // The environment counts as restored when the function or the test around
 // it sets or unsets the same variable in a defer, a t.Cleanup or another

@@ -109,6 +109,18 @@ func TestMapsAndLocalsAreNotFollowed(t *testing.T) {
 	_ = cfg
 }
 
+// A local variable that shadows a package variable is the test's own, as
+// viper's `var v *Viper` in a test shadows the package's instance v.
+func TestLocalShadowingAPackageVariable(t *testing.T) {
+	var global *settings
+	global = &settings{verbose: true}
+	debug := false
+	debug = true
+	if !global.verbose || !debug {
+		t.Error("not set")
+	}
+}
+
 func TestMain(m *testing.M) {
 	flag.Parse()
 	clock.Now = func() time.Time { return fixed }

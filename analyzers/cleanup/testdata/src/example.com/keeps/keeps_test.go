@@ -2,6 +2,7 @@ package keeps
 
 import (
 	"database/sql"
+	"net"
 	"os"
 	"testing"
 
@@ -54,7 +55,24 @@ func ping(t *testing.T, db *sql.DB) {
 	}
 }
 
+func TestServedForeverStaysOpen(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0") // want `listener ln is never closed; add defer ln.Close\(\)`
+	if err != nil {
+		t.Fatal(err)
+	}
+	store.ServeForever(ln)
+}
+
 // Look-alikes: the resource is handed to code that closes or keeps it.
+
+func TestStartedServerOwnsTheListener(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := store.Start(ln)
+	defer srv.Close()
+}
 
 func TestShutdownClosesTheDatabase(t *testing.T) {
 	db, err := sql.Open("fakedb", "rows")

@@ -5,6 +5,8 @@ package store
 import (
 	"database/sql"
 	"io"
+	"net"
+	"net/http"
 	"os"
 )
 
@@ -45,3 +47,16 @@ func Size(r io.Reader) int64 {
 
 // Stat only asks the file about itself.
 func Stat(f *os.File) (os.FileInfo, error) { return f.Stat() }
+
+// ServeForever serves l in a goroutine with a server nobody can stop, so
+// l stays open: the caller still has to close it.
+func ServeForever(l net.Listener) {
+	go http.Serve(l, nil)
+}
+
+// Start serves l until the server it returns is closed, which closes l.
+func Start(l net.Listener) *http.Server { // want Start:"keepsArgs 0"
+	srv := &http.Server{}
+	go srv.Serve(l)
+	return srv
+}
