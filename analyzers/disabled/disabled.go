@@ -57,6 +57,8 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.CallExpr:
 				if body, name, ok := subtest(pass, n); ok {
 					checkSkip(pass, f, body, name, nil)
+				} else {
+					checkGinkgo(pass, f, cur)
 				}
 			}
 		}
@@ -81,8 +83,8 @@ func subtest(pass *analysis.Pass, call *ast.CallExpr) (*ast.BlockStmt, string, b
 	return lit.Body, name, true
 }
 
-// checkSkip reports a test body that skips unconditionally, with a reason
-// that gives no way back.
+// checkSkip reports a test body (or a ginkgo spec's) that skips
+// unconditionally, with a reason that gives no way back.
 func checkSkip(pass *analysis.Pass, f *ast.File, body *ast.BlockStmt, name string, docs *ast.CommentGroup) {
 	call := unconditionalSkip(pass.TypesInfo, body)
 	if call == nil {
@@ -92,19 +94,30 @@ func checkSkip(pass *analysis.Pass, f *ast.File, body *ast.BlockStmt, name strin
 	if !known || linksIssue(reason) || !vague(reason, pass.Pkg.Path()) {
 		return
 	}
-	if docs != nil && linksIssue(docs.Text()) && mentionsOff(docs.Text()) || commentLinksIssue(pass.Fset, f, body.Pos(), call) {
+	if linkedAway(pass.Fset, f, docs, body.Pos(), pass.Fset.Position(call.Pos()).Line) {
 		return
 	}
-	method := testcode.Callee(pass.TypesInfo, call).Name()
+	by := "Skip" // ginkgo's
+	if !ginkgoSkip(pass.TypesInfo, call) {
+		by = "t." + testcode.Callee(pass.TypesInfo, call).Name()
+	}
 	if strings.TrimSpace(reason) == "" {
-		pass.Reportf(call.Pos(), "%s is switched off by t.%s with no reason; say why and link the issue that tracks it (#123 or a URL), or delete the test", name, method)
+		pass.Reportf(call.Pos(), "%s is switched off by %s with no reason; say why and link the issue that tracks it (#123 or a URL), or delete the test", name, by)
 		return
 	}
-	pass.Reportf(call.Pos(), "%s is switched off by t.%s(%q) with no issue link; link the issue that tracks it (#123 or a URL), or fix the test and drop the skip", name, method, shorten(reason))
+	pass.Reportf(call.Pos(), "%s is switched off by %s(%q) with no issue link; link the issue that tracks it (#123 or a URL), or fix the test and drop the skip", name, by, shorten(reason))
 }
 
-// unconditionalSkip returns the t.Skip, t.Skipf or t.SkipNow call that a
-// statement of body makes, unless something before it may end the test.
+// linkedAway reports whether the comments about a switched-off test link
+// the issue that tracks it: its doc comment, when it also says the test is
+// off (see commentLinksIssue), or any comment from start to line.
+func linkedAway(fset *token.FileSet, f *ast.File, docs *ast.CommentGroup, start token.Pos, line int) bool {
+	return docs != nil && linksIssue(docs.Text()) && mentionsOff(docs.Text()) || commentLinksIssue(fset, f, start, line)
+}
+
+// unconditionalSkip returns the t.Skip, t.Skipf, t.SkipNow or ginkgo Skip
+// call that a statement of body makes, unless something before it may end
+// the test.
 func unconditionalSkip(info *types.Info, body *ast.BlockStmt) *ast.CallExpr {
 	for _, stmt := range body.List {
 		if call := skipCall(info, stmt); call != nil {
@@ -123,10 +136,14 @@ func skipCall(info *types.Info, stmt ast.Stmt) *ast.CallExpr {
 		return nil
 	}
 	call, ok := expr.X.(*ast.CallExpr)
-	if !ok || !testcode.IsTestingMethod(testcode.Callee(info, call), "Skip", "Skipf", "SkipNow") {
+	if !ok || !testcode.IsTestingMethod(testcode.Callee(info, call), "Skip", "Skipf", "SkipNow") && !ginkgoSkip(info, call) {
 		return nil
 	}
 	return call
+}
+
+func ginkgoSkip(info *types.Info, call *ast.CallExpr) bool {
+	return testcode.GinkgoName(info, call.Fun) == "Skip"
 }
 
 // mayEnd reports whether stmt may end the test early, which makes a skip
@@ -150,10 +167,15 @@ func mayEnd(stmt ast.Stmt) bool {
 
 // skipReason returns the text of a skip's arguments, formatted for
 // Skipf, and false when any of them is computed at run time: then the
-// reason may well say why.
+// reason may well say why. Ginkgo's Skip takes the reason alone, then
+// how many stack frames to leave out of the location it reports.
 func skipReason(info *types.Info, call *ast.CallExpr) (string, bool) {
+	reasonArgs := call.Args
+	if ginkgoSkip(info, call) && len(reasonArgs) > 1 {
+		reasonArgs = reasonArgs[:1]
+	}
 	var args []any
-	for _, arg := range call.Args {
+	for _, arg := range reasonArgs {
 		tv := info.Types[arg]
 		if tv.Value == nil {
 			return "", false
@@ -163,7 +185,7 @@ func skipReason(info *types.Info, call *ast.CallExpr) (string, bool) {
 	if len(args) == 0 {
 		return "", true
 	}
-	if format, ok := args[0].(string); ok && testcode.Callee(info, call).Name() == "Skipf" {
+	if format, ok := args[0].(string); ok && testcode.IsTestingMethod(testcode.Callee(info, call), "Skipf") {
 		return fmt.Sprintf(format, args[1:]...), true
 	}
 	return strings.TrimSuffix(fmt.Sprintln(args...), "\n"), true
@@ -177,12 +199,11 @@ func linksIssue(text string) bool {
 	return issueLink.MatchString(text)
 }
 
-// commentLinksIssue reports whether a comment of f from start up to the
-// line of call links an issue. A test's doc comment counts only when it
-// says the test is off (see checkSkip): "Issue 31810. Check that ..." names
-// the bug the test is about, not the one that keeps it off.
-func commentLinksIssue(fset *token.FileSet, f *ast.File, start token.Pos, call *ast.CallExpr) bool {
-	line := fset.Position(call.Pos()).Line
+// commentLinksIssue reports whether a comment of f from start up to line
+// links an issue. A test's doc comment counts only when it says the test
+// is off (see linkedAway): "Issue 31810. Check that ..." names the bug the
+// test is about, not the one that keeps it off.
+func commentLinksIssue(fset *token.FileSet, f *ast.File, start token.Pos, line int) bool {
 	for _, group := range f.Comments {
 		if group.End() < start {
 			continue

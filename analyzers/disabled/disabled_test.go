@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnalyzerReportsTestsSwitchedOff(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), disabled.Analyzer, "skip", "hidden")
+	analysistest.Run(t, analysistest.TestData(), disabled.Analyzer, "skip", "hidden", "specs", "fork", "lookalike/use")
 }
 
 // A // want comment cannot sit inside a /* */ block or in a file that the

@@ -201,12 +201,7 @@ func (c *checker) isSpecBody(lit inspector.Cursor) bool {
 	if lit.ParentEdgeKind() != edge.CallExpr_Args {
 		return false
 	}
-	fn := testcode.Callee(c.pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr))
-	if fn == nil || fn.Pkg() == nil || !specNodes[fn.Name()] {
-		return false
-	}
-	path := strings.TrimSuffix(fn.Pkg().Path(), "/v2")
-	return path == "ginkgo" || strings.HasSuffix(path, "/ginkgo")
+	return specNodes[testcode.GinkgoName(c.pass.TypesInfo, lit.Parent().Node().(*ast.CallExpr).Fun)]
 }
 
 // onlyCalled reports whether the local variable lhs, to which the literal

@@ -9,7 +9,8 @@
 // what an identifier refers to and which constant string an expression
 // is; how the package's variables are written (Writes); the spread of a
 // property over a package's callers (Propagate); the Go version in force;
-// the analyzers' documentation; and, in WithIgnores, the skipping of
+// which of ginkgo's names an expression refers to (GinkgoName); the
+// analyzers' documentation; and, in WithIgnores, the skipping of
 // generated files and the //testgate:ignore and //testgate:file-ignore
 // suppression directives.
 package testcode

@@ -30,6 +30,11 @@ var _ = Describe("pubsub", func() {
 		})
 	})
 
+	// Specify is a variable holding It in ginkgo, as Context holds Describe.
+	Specify("waits too", func() {
+		time.Sleep(10 * time.Millisecond) // want `^time\.Sleep in test`
+	})
+
 	It("steps", func() {
 		By("waiting", func() {
 			<-time.After(time.Millisecond) // want `^<-time\.After in test`
