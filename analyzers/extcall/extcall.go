@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/testgate/testgate/analyzers/extcall",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       testcode.WithIgnores(run),
-	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers), new(builds)},
+	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers), new(builds), new(passes)},
 }
 
 // builds is the fact of a function whose first result, a string or a
@@ -107,6 +107,24 @@ type template struct {
 	// that holds the client, "" for the parameter itself.
 	ClientField string
 	Cmd         string // what reaches the host: a subprocess's command ("git clone"), an SDK client ("Redis")
+
+	// Method, when set, makes the template a call of that method of an
+	// interface on a value the caller decides (c.Getters[scheme].Get(dst,
+	// u)): the value at Holder, a parameter or a field of one (Elem: an
+	// element of the map or slice held there). The caller finds the
+	// concrete types there and dials as their methods' facts say, with
+	// Args, in terms of this function's parameters, standing for the
+	// method's own.
+	Method string
+	Holder part
+	Elem   bool
+	Args   []argValue
+}
+
+// An argValue is what a function knows of an argument it passes on.
+type argValue struct {
+	Parts    []part
+	Complete bool
 }
 
 func (*dials) AFact() {}
@@ -123,6 +141,21 @@ func (d *dials) String() string {
 
 func (t template) key() string {
 	var b strings.Builder
+	if t.Method != "" {
+		elem := ""
+		if t.Elem {
+			elem = "[]"
+		}
+		fmt.Fprintf(&b, "%s%s.%s(", template{Parts: []part{t.Holder}, Complete: true}.key(), elem, t.Method)
+		for i, a := range t.Args {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(template{Parts: a.Parts, Complete: a.Complete}.key())
+		}
+		b.WriteString(")")
+		return b.String()
+	}
 	for _, p := range t.Parts {
 		name := strconv.Itoa(p.Param)
 		if p.Param == recvParam {
@@ -136,6 +169,8 @@ func (t template) key() string {
 			b.WriteString(p.Text)
 		case p.Request:
 			fmt.Fprintf(&b, "{url of %s}", name)
+		case p.Derived:
+			fmt.Fprintf(&b, "{~%s}", name)
 		default:
 			fmt.Fprintf(&b, "{%s}", name)
 		}
@@ -237,6 +272,9 @@ type dial struct {
 	// clientField is the field of parameter client that holds the
 	// client, when a function's caller decides it through a struct.
 	clientField string
+	// dispatch is the template of an interface method call whose
+	// concrete value the function's caller decides.
+	dispatch *template
 }
 
 // A site is a call of a sink or of a function of the package or of an
@@ -273,8 +311,11 @@ type checker struct {
 	imported map[*types.Func]bool // functions whose imported facts are in facts and swaps
 
 	slices         map[*types.Var][]ast.Expr // see sliceIndex
+	writes         map[*types.Var][]varWrite // see writeIndex
 	built          map[*types.Func]*builds   // of the package's functions
 	importedBuilds map[*types.Func]*builds   // of imported functions looked up, nil for none
+	passed         map[*types.Func]*passes   // of the package's functions
+	importedPasses map[*types.Func]*passes   // of imported functions looked up, nil for none
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -297,6 +338,8 @@ func run(pass *analysis.Pass) (any, error) {
 
 		built:          make(map[*types.Func]*builds),
 		importedBuilds: make(map[*types.Func]*builds),
+		passed:         make(map[*types.Func]*passes),
+		importedPasses: make(map[*types.Func]*passes),
 	}
 	if !full {
 		// A package that builds URLs but dials nothing (a helper
@@ -345,7 +388,7 @@ func (c *checker) gather(root inspector.Cursor) {
 		fi := &funcInfo{decl: decl, obj: obj, runs: c.runs(decl)}
 		c.funcs = append(c.funcs, fi)
 		c.byObj[obj] = fi
-		addr := returnsAddress(obj.Signature())
+		addr := carriesAddress(obj.Signature())
 		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IfStmt)(nil), (*ast.ReturnStmt)(nil)) {
 			switch node := n.Node().(type) {
 			case *ast.ReturnStmt:
@@ -375,7 +418,7 @@ func (c *checker) gather(root inspector.Cursor) {
 				case testcode.IsTestingMethod(fn, "Skip", "Skipf", "SkipNow"):
 					fi.guards = append(fi.guards, skipConditions(n)...)
 				}
-				if _, ok := sinkOf(fn); ok || c.lookup(fn) {
+				if _, ok := sinkOf(fn); ok || c.lookup(fn) || isDispatch(fn) {
 					fi.sites = append(fi.sites, site{node, fn, n})
 				}
 				if fn.Pkg() == c.pass.Pkg {
@@ -392,7 +435,7 @@ func (c *checker) gatherBuilders(root inspector.Cursor) {
 	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil || !returnsAddress(obj.Signature()) {
+		if !ok || decl.Body == nil || !carriesAddress(obj.Signature()) {
 			continue
 		}
 		fi := &funcInfo{decl: decl, obj: obj}
@@ -588,9 +631,16 @@ func (c *checker) summarize() {
 		changed = false
 		for _, fi := range c.funcs {
 			if len(fi.returns) > 0 {
-				b := c.buildsOf(fi)
-				if old := c.built[fi.obj]; (old == nil) != (b == nil) || (b != nil && (old.Complete != b.Complete || !slices.Equal(old.Parts, b.Parts))) {
-					c.built[fi.obj] = b
+				if returnsAddress(fi.obj.Signature()) {
+					b := c.buildsOf(fi)
+					if old := c.built[fi.obj]; (old == nil) != (b == nil) || (b != nil && (old.Complete != b.Complete || !slices.Equal(old.Parts, b.Parts))) {
+						c.built[fi.obj] = b
+						changed = true
+					}
+				}
+				p := c.passesOf(fi)
+				if old := c.passed[fi.obj]; (old == nil) != (p == nil) || (p != nil && !slices.Equal(old.Results, p.Results)) {
+					c.passed[fi.obj] = p
 					changed = true
 				}
 			}
@@ -685,6 +735,16 @@ func mayBeAddress(parts []part) bool {
 	return strings.Contains(parts[0].Text, "://") || strings.Contains(parts[0].Text, ":")
 }
 
+// writeIndex returns the writes of the package's local variables,
+// indexed on first need: only variables written more than once in
+// functions being summarized look.
+func (c *checker) writeIndex() map[*types.Var][]varWrite {
+	if c.writes == nil {
+		c.writes = writeIndex(c.pass.TypesInfo, c.root)
+	}
+	return c.writes
+}
+
 // sliceIndex returns the package's slices built by literals and appends,
 // indexed on first need: only command lines passed with args... look.
 func (c *checker) sliceIndex() map[*types.Var][]ast.Expr {
@@ -735,6 +795,12 @@ func (c *checker) templates(fi *funcInfo) []template {
 	var templates []template
 	for _, s := range fi.sites {
 		for _, d := range c.dialsAt(s, f) {
+			if d.dispatch != nil {
+				if len(templates) < maxTemplates && !slices.ContainsFunc(templates, d.dispatch.equal) {
+					templates = append(templates, *d.dispatch)
+				}
+				continue
+			}
 			if d.client == unknownClient || !d.addr.hasParam() {
 				continue
 			}
@@ -756,7 +822,10 @@ func isSettled(kind addrKind, prefix string) bool {
 }
 
 func (t template) equal(u template) bool {
-	return t.Kind == u.Kind && t.Complete == u.Complete && t.Client == u.Client && t.ClientField == u.ClientField && t.Network == u.Network && t.Cmd == u.Cmd && slices.Equal(t.Parts, u.Parts)
+	return t.Kind == u.Kind && t.Complete == u.Complete && t.Client == u.Client && t.ClientField == u.ClientField && t.Network == u.Network && t.Cmd == u.Cmd && slices.Equal(t.Parts, u.Parts) &&
+		t.Method == u.Method && t.Holder == u.Holder && t.Elem == u.Elem && slices.EqualFunc(t.Args, u.Args, func(a, b argValue) bool {
+		return a.Complete == b.Complete && slices.Equal(a.Parts, b.Parts)
+	})
 }
 
 func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
@@ -766,7 +835,9 @@ func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
 		params:  params,
 		pkgVars: pkgVars,
 		builds:  c.buildsFact,
+		passes:  c.passesFact,
 		slices:  c.sliceIndex,
+		writes:  c.writeIndex,
 		calls: func(call *ast.CallExpr) bool {
 			fn := testcode.Callee(c.pass.TypesInfo, call)
 			if fn == nil {
@@ -835,36 +906,51 @@ func (c *checker) dialsAt(s site, f *flow) []dial {
 		}
 		return []dial{d}
 	}
+	if isDispatch(s.fn) {
+		return c.dispatchDials(s, f)
+	}
 	fact := c.facts[s.fn]
 	if fact == nil {
 		return nil
 	}
 	var out []dial
 	for _, t := range fact.Templates {
-		network, ok := f.network(args, t.Network)
-		if !ok {
+		if t.Method != "" {
+			out = append(out, c.resolveDispatch(t, s.call, f, s.fn)...)
 			continue
 		}
-		d := dial{kind: t.Kind, addr: f.substitute(t, args, receiver(s.call)), client: t.Client, network: network, via: s.fn, cmd: t.Cmd}
-		if t.Client >= 0 {
-			var holder ast.Expr
-			switch {
-			case t.Client == recvParam:
-				holder = receiver(s.call)
-			case t.Client < len(args):
-				holder = args[t.Client]
-			}
-			if holder != nil && t.ClientField != "" {
-				holder = f.fieldOf(holder, t.ClientField)
-			}
-			d.client = unknownClient
-			if holder != nil {
-				d.client, d.clientField = f.clientOf(holder)
-			}
+		if d, ok := c.templateDial(t, args, receiver(s.call), f, s.fn); ok {
+			out = append(out, d)
 		}
-		out = append(out, d)
 	}
 	return out
+}
+
+// templateDial returns what a call of via dials by the template t, given
+// the call's arguments and receiver (nil for a function).
+func (c *checker) templateDial(t template, args []ast.Expr, recv ast.Expr, f *flow, via *types.Func) (dial, bool) {
+	network, ok := f.network(args, t.Network)
+	if !ok {
+		return dial{}, false
+	}
+	d := dial{kind: t.Kind, addr: f.substitute(t, args, recv), client: t.Client, network: network, via: via, cmd: t.Cmd}
+	if t.Client >= 0 {
+		var holder ast.Expr
+		switch {
+		case t.Client == recvParam:
+			holder = recv
+		case t.Client < len(args):
+			holder = args[t.Client]
+		}
+		if holder != nil && t.ClientField != "" {
+			holder = f.fieldOf(holder, t.ClientField)
+		}
+		d.client = unknownClient
+		if holder != nil {
+			d.client, d.clientField = f.clientOf(holder)
+		}
+	}
+	return d, true
 }
 
 // substitute fills t's parameters with what f knows of the arguments and
@@ -890,6 +976,8 @@ func (f *flow) substitute(t template, args []ast.Expr, recv ast.Expr) str {
 			out.complete = false
 		case p.Request:
 			out = out.concat(f.request(arg))
+		case p.Derived:
+			out = out.concat(derivedOf(f.str(arg)))
 		default:
 			out = out.concat(f.str(arg))
 		}
@@ -956,6 +1044,10 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(fi.obj, b)
 			exported = true
 		}
+		if p := c.passed[fi.obj]; p != nil {
+			c.pass.ExportObjectFact(fi.obj, p)
+			exported = true
+		}
 		if d := c.facts[fi.obj]; d != nil && len(d.Templates) > 0 {
 			c.pass.ExportObjectFact(fi.obj, d)
 			exported = true
@@ -990,7 +1082,7 @@ func (c *checker) report() {
 			// One report a call: a function may dial its address
 			// more than one way (git ls-remote, then git clone).
 			for _, d := range c.dialsAt(s, f) {
-				if d.client == unknownClient || (d.client == defaultClient && swapped) {
+				if d.dispatch != nil || d.client == unknownClient || (d.client == defaultClient && swapped) {
 					continue
 				}
 				text, complete := d.addr.prefix()

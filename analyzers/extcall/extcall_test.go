@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzerReportsExternalDials(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp", "sdk", "restusers")
+	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp", "sdk", "restusers", "fetchusers")
 }
 
 func TestAllowHostsLetsTestsReachTheTeamsServices(t *testing.T) {

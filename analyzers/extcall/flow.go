@@ -16,12 +16,16 @@ import (
 // parameter of the function being summarized (for a *http.Request
 // parameter, its URL; for a *url.URL, its text), or of a field of one
 // (Field: "BaseURL", "cfg.Endpoint"). The receiver of a method counts as
-// parameter recvParam.
+// parameter recvParam. A Derived part stands for a value that a function
+// computes from the parameter or field and may return unchanged (a parsed,
+// normalized or prefix-stripped source): its text is unknown, its host is
+// taken to be the value's, and it ends what is known of the string.
 type part struct {
 	Text    string
 	Param   int // -1 for Text
 	Request bool
 	Field   string
+	Derived bool
 }
 
 // recvParam is the index that stands for a method's receiver.
@@ -130,8 +134,14 @@ type flow struct {
 	pkgVars bool               // whether package-level variables may stand for their values
 	calls   func(*ast.CallExpr) bool
 	builds  func(*types.Func) *builds        // the builds fact of a function, or nil
+	passes  func(*types.Func) *passes        // the passes fact of a function, or nil
 	slices  func() map[*types.Var][]ast.Expr // see sliceElems, built on first need
+	writes  func() map[*types.Var][]varWrite // see writeIndex, built on first need
 	depth   int
+
+	// derivedVars memoizes derivedVar; a nil entry marks a variable
+	// being resolved, so that x = f(x) ends.
+	derivedVars map[*types.Var]*str
 }
 
 const maxDepth = 8
@@ -179,12 +189,14 @@ func (f *flow) str(e ast.Expr) str {
 			if d.Index < 0 {
 				return f.str(d.Value)
 			}
-			if call, ok := ast.Unparen(d.Value).(*ast.CallExpr); ok && d.Index == 0 {
+			if call, ok := ast.Unparen(d.Value).(*ast.CallExpr); ok {
 				// u, err := url.Parse("https://..."), or a helper
 				// that builds one.
-				return f.callStr(call)
+				return f.callResult(call, d.Index)
 			}
+			return unknown
 		}
+		return f.derivedVar(v)
 	case *ast.SelectorExpr:
 		if p, ok := f.fieldPart(e); ok {
 			return str{parts: []part{p}, complete: true}
@@ -245,7 +257,7 @@ func (f *flow) callStr(call *ast.CallExpr) str {
 			return f.substitute(template{Parts: b.Parts, Complete: b.Complete}, call.Args, receiver(call))
 		}
 	}
-	return unknown
+	return f.passedOn(call, 0)
 }
 
 // sprintf returns what is known of fmt.Sprintf(format, args...): the
