@@ -37,9 +37,12 @@
 // of the test's own (go-redis's and kafka-go's Dialer) silence a call.
 // Clients that connect on their first request (go-redis, kafka-go's
 // readers and writers, sarama's consumer groups, minio, Azure, AWS) count
-// only when the test uses them: calls a request method on the client (one
-// taking a context.Context) or hands it on, not when it only builds one
-// to read its settings.
+// only when the test uses them: calls a request method on the client (an
+// exported one taking a context.Context) or hands it on, not when it only
+// builds one to read its settings. An SDK's own tests that call its
+// unexported methods drive its internals (validation that rejects a part
+// before any request), which send, if at all, through the client's own
+// transport: the analyzer cannot tell, and stays silent.
 // The request methods of HTTP client libraries (Get, Head, Post, Put,
 // Patch, Delete, Options, Execute, Download, Fetch, GetFile of a type
 // whose package imports net/http, client.R().Get(url) in resty's style,
@@ -57,6 +60,19 @@
 // declared. A client or transport that the function takes from a
 // parameter or a receiver's field is followed to where the test builds
 // it; one the analyzer cannot see there silences the call.
+//
+// A source may also be normalized on its way (detected, parsed, stripped
+// of a forced-getter prefix) by functions that return it unchanged on
+// some path: such a function carries a fact that its result may be its
+// parameter, and the address is then taken to keep the source's host. A
+// method of an interface taking a string or *url.URL (a getter table's
+// Get(dst, u)) dials as the methods of the concrete values that the test
+// shows behind it: a client's field set to a map or slice literal, a
+// variable or argument of a concrete type. So client := &Client{Src:
+// "git@github.com:org/repo", Getters: map[string]Getter{"git":
+// new(GitGetter)}}; client.Get() is reported when GitGetter.Get runs git
+// clone on its URL; a table of fakes, or none (the client's defaults),
+// stays silent.
 //
 // The address is followed as far as it is written in the code: literals
 // and constants, local variables written once, concatenation,

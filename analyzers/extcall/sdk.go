@@ -234,16 +234,15 @@ func azureConnHost(text string, complete bool) (string, bool) {
 }
 
 // clientUsed reports whether the client that the constructor call at cur
-// returns is used, in the function that makes it: a request method (one
-// that takes a context.Context, as every SDK's calls that reach the
-// service do) called on it, or handed to a function that takes a context
-// too, or to one the analyzer cannot see. A client only built, or only
-// asked for its settings, connects nowhere.
+// returns is used, in the function that makes it: a request method (see
+// isRequest) called on it, or handed to a function that takes a context,
+// or to one the analyzer cannot see. A client only built, or only asked
+// for its settings, connects nowhere.
 func (c *checker) clientUsed(cur inspector.Cursor) bool {
 	info := c.pass.TypesInfo
 	if cur.ParentEdgeKind() == edge.SelectorExpr_X { // redis.NewClient(opts).Ping(ctx)
 		s, ok := info.Selections[cur.Parent().Node().(*ast.SelectorExpr)]
-		return ok && s.Kind() == types.MethodVal && takesContext(s.Obj().(*types.Func))
+		return ok && s.Kind() == types.MethodVal && isRequest(s.Obj().(*types.Func))
 	}
 	var v *types.Var
 	switch p := cur.Parent().Node().(type) {
@@ -277,12 +276,23 @@ func (c *checker) clientUsed(cur inspector.Cursor) bool {
 				return true
 			}
 		case edge.SelectorExpr_X:
-			if s, ok := info.Selections[use.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal && takesContext(s.Obj().(*types.Func)) {
+			if s, ok := info.Selections[use.Parent().Node().(*ast.SelectorExpr)]; ok && s.Kind() == types.MethodVal && isRequest(s.Obj().(*types.Func)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// isRequest reports whether the client method fn is a request: an
+// exported method taking a context.Context, as every SDK's calls that
+// reach the service are. Unexported methods are the SDK's internals, which
+// only its own tests call, to drive validation and request building that
+// stop before the network (minio-go's uploadPart rejecting a part too
+// large); which of them send, the analyzer cannot tell, as they send
+// through the client's own transport.
+func isRequest(fn *types.Func) bool {
+	return fn.Exported() && takesContext(fn)
 }
 
 // takesContext reports whether fn has a context.Context parameter.
