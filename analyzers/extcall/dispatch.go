@@ -6,13 +6,19 @@ import (
 	"strings"
 )
 
-// isDispatch reports whether fn is a method of an interface taking a
-// string or a *url.URL: which implementation runs, and whether it dials,
-// is up to the value the call is made on (a getter table's entry, a
-// parameter), which the caller may show.
+// isDispatch reports whether fn is a method of an interface outside the
+// standard library taking a string or a *url.URL: which implementation
+// runs, and whether it dials, is up to the value the call is made on (a
+// getter table's entry, a parameter), which the caller may show. The
+// standard library's interfaces that take strings (io.StringWriter,
+// fs.FS) are implemented by writers and file systems, not by dialers, and
+// are called everywhere: following them would cost a template each.
 func isDispatch(fn *types.Func) bool {
 	sig := fn.Signature()
-	if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) {
+	if sig.Recv() == nil || fn.Pkg() == nil || !types.IsInterface(sig.Recv().Type()) {
+		return false
+	}
+	if first, _, _ := strings.Cut(fn.Pkg().Path(), "/"); !strings.Contains(first, ".") {
 		return false
 	}
 	for v := range sig.Params().Variables() {
