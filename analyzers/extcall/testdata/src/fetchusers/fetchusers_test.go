@@ -22,6 +22,8 @@ func TestClientClonesThroughItsGetterTable(t *testing.T) {
 	one := fetcher.Client{Src: "https://gitlab.com/org/repo.git", Dst: t.TempDir(), Getter: &fetcher.GitGetter{}}
 	one.Fetch() // want `test runs git clone against external host gitlab.com via fetcher.Client.Fetch`
 
+	fetcher.FetchWith(g, "https://bitbucket.org/org/repo.git") // want `test runs git clone against external host bitbucket.org via fetcher.FetchWith`
+
 	var direct fetcher.Getter = g
 	u, _ := url.Parse("https://github.com/hashicorp/go-getter")
 	direct.Get(t.TempDir(), u) // want `test runs git clone against external host github.com via fetcher.GitGetter.Get`
@@ -55,6 +57,8 @@ func TestClientLookAlikes(t *testing.T) {
 	// A mirror path computed from the source names another host.
 	mirror := &fetcher.Client{Src: "https://github.com/hashicorp/go-getter", Dst: t.TempDir()}
 	mirror.Mirror()
+
+	fetcher.FetchWith(new(fetcher.RecordingGetter), "https://bitbucket.org/org/repo.git")
 
 	var g fetcher.Getter = new(fetcher.RecordingGetter)
 	u, _ := url.Parse("https://github.com/hashicorp/go-getter")

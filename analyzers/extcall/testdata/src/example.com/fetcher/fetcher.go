@@ -71,6 +71,15 @@ func (c *Client) Fetch() error { // want Fetch:`dials \{recv.Getter\}.Get\(\{rec
 	return c.Getter.Get(c.Dst, u)
 }
 
+// FetchWith downloads src with the getter it is given.
+func FetchWith(g Getter, src string) error { // want FetchWith:`dials \{0\}.Get\(, \{1\}\)`
+	u, err := url.Parse(src)
+	if err != nil {
+		return err
+	}
+	return g.Get("", u)
+}
+
 // Mirror clones the local mirror of Src: a value computed from the
 // source that does not start with it, so its host is not the source's.
 func (c *Client) Mirror() error {
