@@ -220,17 +220,5 @@ func (c *checker) passesOf(fi *funcInfo) *passes {
 // passesFact returns the passes fact of fn: of the package, as
 // summarized so far, or imported.
 func (c *checker) passesFact(fn *types.Func) *passes {
-	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		return c.passed[fn]
-	}
-	p, seen := c.importedPasses[fn]
-	if !seen {
-		p = new(passes)
-		if !c.pass.ImportObjectFact(fn, p) {
-			p = nil
-		}
-		c.importedPasses[fn] = p
-	}
-	return p
+	return funcFact(c.pass, fn, c.passed, c.importedPasses)
 }

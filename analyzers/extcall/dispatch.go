@@ -39,24 +39,14 @@ func (c *checker) dispatchDials(s site, f *flow) []dial {
 		return nil
 	}
 	var out []dial
-	for _, x := range f.concrete(recv, false) {
-		m := methodOf(f.info.TypeOf(x), s.fn.Pkg(), s.fn.Name())
-		if m == nil {
-			continue
+	c.implementations(f, recv, false, s.fn.Pkg(), s.fn.Name(), func(x ast.Expr, m *types.Func, t template) {
+		if t.Method != "" {
+			return
 		}
-		fact := c.factOf(m)
-		if fact == nil {
-			continue
+		if d, ok := c.templateDial(t, s.call.Args, x, f, m); ok {
+			out = append(out, d)
 		}
-		for _, t := range fact.Templates {
-			if t.Method != "" {
-				continue
-			}
-			if d, ok := c.templateDial(t, s.call.Args, x, f, m); ok {
-				out = append(out, d)
-			}
-		}
-	}
+	})
 	if len(out) > 0 || f.params == nil {
 		return out
 	}
@@ -81,40 +71,39 @@ func (c *checker) dispatchDials(s site, f *flow) []dial {
 // dispatch template t, dials: the templates of the concrete values the
 // caller puts at t's holder, with t's arguments put in.
 func (c *checker) resolveDispatch(t template, call *ast.CallExpr, f *flow, via *types.Func) []dial {
-	var holder ast.Expr
-	switch {
-	case t.Holder.Param == recvParam:
-		holder = receiver(call)
-	case t.Holder.Param < len(call.Args):
-		holder = call.Args[t.Holder.Param]
-	}
-	if holder != nil && t.Holder.Field != "" {
-		holder = f.fieldOf(holder, t.Holder.Field)
-	}
+	holder := f.operand(t.Holder.Param, t.Holder.Field, call.Args, receiver(call))
 	if holder == nil {
 		return nil
 	}
 	var out []dial
-	for _, x := range f.concrete(holder, t.Elem) {
-		m := methodOf(f.info.TypeOf(x), nil, t.Method)
+	c.implementations(f, holder, t.Elem, nil, t.Method, func(_ ast.Expr, _ *types.Func, inner template) {
+		ct, ok := compose(inner, t.Args)
+		if !ok {
+			return
+		}
+		if d, ok := c.templateDial(ct, call.Args, receiver(call), f, via); ok {
+			out = append(out, d)
+		}
+	})
+	return out
+}
+
+// implementations calls each, for each concrete value f shows at holder
+// (with elem, at each of its elements), with the value, its method named
+// name (declared in pkg; nil: the value's package) and each template of
+// that method's fact.
+func (c *checker) implementations(f *flow, holder ast.Expr, elem bool, pkg *types.Package, name string, each func(ast.Expr, *types.Func, template)) {
+	for _, x := range f.concrete(holder, elem) {
+		m := methodOf(f.info.TypeOf(x), pkg, name)
 		if m == nil {
 			continue
 		}
-		fact := c.factOf(m)
-		if fact == nil {
-			continue
-		}
-		for _, inner := range fact.Templates {
-			ct, ok := compose(inner, t.Args)
-			if !ok {
-				continue
-			}
-			if d, ok := c.templateDial(ct, call.Args, receiver(call), f, via); ok {
-				out = append(out, d)
+		if fact := c.factOf(m); fact != nil {
+			for _, t := range fact.Templates {
+				each(x, m, t)
 			}
 		}
 	}
-	return out
 }
 
 // methodOf returns the method of the concrete type t that implements the

@@ -757,19 +757,28 @@ func (c *checker) sliceIndex() map[*types.Var][]ast.Expr {
 // buildsFact returns the builds fact of fn: of the package, as summarized
 // so far, or imported.
 func (c *checker) buildsFact(fn *types.Func) *builds {
+	return funcFact(c.pass, fn, c.built, c.importedBuilds)
+}
+
+// funcFact returns the fact of fn: from own, the package's as summarized
+// so far, or imported once and kept in imported (nil for none).
+func funcFact[F any, PF interface {
+	*F
+	analysis.Fact
+}](pass *analysis.Pass, fn *types.Func, own, imported map[*types.Func]PF) PF {
 	fn = fn.Origin()
-	if fn.Pkg() == c.pass.Pkg {
-		return c.built[fn]
+	if fn.Pkg() == pass.Pkg {
+		return own[fn]
 	}
-	b, seen := c.importedBuilds[fn]
+	f, seen := imported[fn]
 	if !seen {
-		b = new(builds)
-		if !c.pass.ImportObjectFact(fn, b) {
-			b = nil
+		f = PF(new(F))
+		if !pass.ImportObjectFact(fn, f) {
+			f = nil
 		}
-		c.importedBuilds[fn] = b
+		imported[fn] = f
 	}
-	return b
+	return f
 }
 
 // isFieldCall reports whether call calls a function value held in a
@@ -935,22 +944,29 @@ func (c *checker) templateDial(t template, args []ast.Expr, recv ast.Expr, f *fl
 	}
 	d := dial{kind: t.Kind, addr: f.substitute(t, args, recv), client: t.Client, network: network, via: via, cmd: t.Cmd}
 	if t.Client >= 0 {
-		var holder ast.Expr
-		switch {
-		case t.Client == recvParam:
-			holder = recv
-		case t.Client < len(args):
-			holder = args[t.Client]
-		}
-		if holder != nil && t.ClientField != "" {
-			holder = f.fieldOf(holder, t.ClientField)
-		}
 		d.client = unknownClient
-		if holder != nil {
+		if holder := f.operand(t.Client, t.ClientField, args, recv); holder != nil {
 			d.client, d.clientField = f.clientOf(holder)
 		}
 	}
 	return d, true
+}
+
+// operand returns the expression a call gives a callee's parameter (or
+// receiver, recvParam), or the field at path of it; nil when the call
+// does not show it.
+func (f *flow) operand(param int, path string, args []ast.Expr, recv ast.Expr) ast.Expr {
+	var e ast.Expr
+	switch {
+	case param == recvParam:
+		e = recv
+	case param >= 0 && param < len(args):
+		e = args[param]
+	}
+	if e != nil && path != "" {
+		e = f.fieldOf(e, path)
+	}
+	return e
 }
 
 // substitute fills t's parameters with what f knows of the arguments and
@@ -958,19 +974,11 @@ func (c *checker) templateDial(t template, args []ast.Expr, recv ast.Expr, f *fl
 func (f *flow) substitute(t template, args []ast.Expr, recv ast.Expr) str {
 	out := text("")
 	for _, p := range t.Parts {
-		var arg ast.Expr
-		switch {
-		case p.Param < 0:
+		if p.Param < 0 {
 			out = out.concat(text(p.Text))
 			continue
-		case p.Param == recvParam:
-			arg = recv
-		case p.Param < len(args):
-			arg = args[p.Param]
 		}
-		if arg != nil && p.Field != "" {
-			arg = f.fieldOf(arg, p.Field)
-		}
+		arg := f.operand(p.Param, p.Field, args, recv)
 		switch {
 		case arg == nil:
 			out.complete = false
