@@ -9,7 +9,7 @@ import (
 )
 
 func TestAnalyzerReportsExternalDials(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp", "sdk", "restusers", "fetchusers", "github.com/minio/minio-go/v7")
+	analysistest.Run(t, analysistest.TestData(), extcall.Analyzer, "extcall", "swapped", "apiclient", "mockhttp", "sdk", "restusers", "fetchusers", "example.com/fetcher", "example.com/getter", "github.com/minio/minio-go/v7")
 }
 
 func TestAllowHostsLetsTestsReachTheTeamsServices(t *testing.T) {

@@ -1,8 +1,9 @@
-// Package fetcher downloads sources the way go-getter's Client does: the
+package fetcher // want package:"hasDialers"
+
+// The package downloads sources the way go-getter's Client does: the
 // source sits in a field of the client, is normalized by functions that may
 // return it unchanged, and reaches the getter that the client's table holds
 // for its scheme, through an interface.
-package fetcher // want package:"hasDialers"
 
 import (
 	"errors"
@@ -82,7 +83,7 @@ func FetchWith(g Getter, src string) error { // want FetchWith:`dials \{0\}.Get\
 
 // Mirror clones the local mirror of Src: a value computed from the
 // source that does not start with it, so its host is not the source's.
-func (c *Client) Mirror() error {
+func (c *Client) Mirror() error { // want Mirror:`dials \{recv.Dst\}`
 	return exec.Command("git", "clone", mirrorOf(c.Src), c.Dst).Run()
 }
 

@@ -1,6 +1,8 @@
-// Package getter fetches sources the way download libraries do: git
-// through a command line it builds, HTTP through a client of its own.
-package getter
+package getter // want package:"hasDialers"
+
+// The package fetches sources the way download libraries do: git through
+// a command line it builds, HTTP through a client of its own, buckets
+// through a storage SDK.
 
 import (
 	"context"
@@ -12,7 +14,7 @@ import (
 
 type GitGetter struct{}
 
-func (g *GitGetter) Clone(ctx context.Context, dst string, u *url.URL, ref string, depth int) error { // want Clone:`dials \{2\} \{3\} \{1\}`
+func (g *GitGetter) Clone(ctx context.Context, dst string, u *url.URL, ref string, depth int) error { // want Clone:`dials \{3\} \{2\} \{1\}`
 	args := []string{"clone"}
 	if depth > 0 {
 		args = append(args, "--depth", strconv.Itoa(depth))
@@ -24,7 +26,7 @@ func (g *GitGetter) Clone(ctx context.Context, dst string, u *url.URL, ref strin
 
 type HttpGetter struct{ Client *http.Client }
 
-func (g *HttpGetter) GetFile(dst string, src *url.URL) error {
+func (g *HttpGetter) GetFile(dst string, src *url.URL) error { // want GetFile:`dials \{1\}`
 	if g.Client == nil {
 		g.Client = &http.Client{}
 	}
