@@ -50,6 +50,11 @@
 // reported when given an external URL written in the test (its host, at
 // least): what happens between them and
 // the dial (middleware, function values) is out of the analyzer's reach.
+// So is another method of such a type that takes a *url.URL and sends a
+// request through a cloud or network SDK itself (an exported method of
+// another module's client taking a context.Context, as a GCS or S3
+// getter's ClientMode lists the bucket): it carries a fact and counts as
+// a request method; one that only reads the URL does not.
 //
 // A function or method of any package that passes a string, *url.URL or
 // *http.Request parameter, or a field of its receiver or of a struct

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/testgate/testgate/analyzers/extcall",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer},
 	Run:       testcode.WithIgnores(run),
-	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers), new(builds), new(passes)},
+	FactTypes: []analysis.Fact{new(dials), new(swapsTransport), new(hasDialers), new(builds), new(passes), new(requests)},
 }
 
 // builds is the fact of a function whose first result, a string or a
@@ -297,6 +297,7 @@ type funcInfo struct {
 	callees []*types.Func     // functions of the package it calls, whose guard covers it too
 	returns []*ast.ReturnStmt // when its first result may be an address (see returnsAddress)
 	hooked  bool              // it calls a function held in a field (a dial hook) that may dial elsewhere
+	sdkCall bool              // it calls a request method of another package's client (see isSDKRequest)
 	runs    bool              // go test runs it: all but examples without output
 }
 
@@ -309,6 +310,7 @@ type checker struct {
 	facts    map[*types.Func]*dials // of the package's functions, and of imported ones once looked up
 	swaps    map[*types.Func]bool
 	imported map[*types.Func]bool // functions whose imported facts are in facts and swaps
+	requests map[*types.Func]bool // of the package's methods and imported ones looked up: see requests
 
 	slices         map[*types.Var][]ast.Expr // see sliceIndex
 	writes         map[*types.Var][]varWrite // see writeIndex
@@ -335,6 +337,7 @@ func run(pass *analysis.Pass) (any, error) {
 		facts:    make(map[*types.Func]*dials),
 		swaps:    make(map[*types.Func]bool),
 		imported: make(map[*types.Func]bool),
+		requests: make(map[*types.Func]bool),
 
 		built:          make(map[*types.Func]*builds),
 		importedBuilds: make(map[*types.Func]*builds),
@@ -351,6 +354,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c.gather(root)
+	c.findRequesters()
 	c.summarize()
 	c.exportFacts()
 	if len(testcode.TestFiles(pass)) > 0 {
@@ -418,6 +422,9 @@ func (c *checker) gather(root inspector.Cursor) {
 				case testcode.IsTestingMethod(fn, "Skip", "Skipf", "SkipNow"):
 					fi.guards = append(fi.guards, skipConditions(n)...)
 				}
+				if isSDKRequest(fn, c.pass.Pkg) {
+					fi.sdkCall = true
+				}
 				if _, ok := sinkOf(fn); ok || c.lookup(fn) || isDispatch(fn) {
 					fi.sites = append(fi.sites, site{node, fn, n})
 				}
@@ -462,8 +469,9 @@ func (c *checker) lookup(fn *types.Func) bool {
 			c.facts[fn] = d
 		}
 		c.swaps[fn] = c.pass.ImportObjectFact(fn, new(swapsTransport))
+		c.requests[fn] = c.pass.ImportObjectFact(fn, new(requests))
 	}
-	return c.facts[fn] != nil || c.swaps[fn]
+	return c.facts[fn] != nil || c.swaps[fn] || c.requests[fn]
 }
 
 func isMethodExpr(info *types.Info, call *ast.CallExpr) bool {
@@ -861,7 +869,11 @@ func (c *checker) flow(params map[*types.Var]int, pkgVars bool) *flow {
 // dialsAt returns the addresses the call at s dials, as far as f knows them.
 func (c *checker) dialsAt(s site, f *flow) []dial {
 	args := s.call.Args
-	if sk, ok := sinkOf(s.fn); ok {
+	sk, ok := sinkOf(s.fn)
+	if !ok && c.requests[s.fn] {
+		sk, ok = requesterSink(s.fn), true
+	}
+	if ok {
 		if sk.command {
 			if sk.addr >= len(args) {
 				return nil
@@ -1064,6 +1076,10 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(fi.obj, new(swapsTransport))
 			exported = true
 		}
+		if c.requests[fi.obj] {
+			c.pass.ExportObjectFact(fi.obj, new(requests))
+			exported = true
+		}
 	}
 	if exported {
 		c.pass.ExportPackageFact(new(hasDialers))
@@ -1263,12 +1279,10 @@ func requestMethod(fn *types.Func) (int, bool) {
 	if !slices.ContainsFunc(fn.Pkg().Imports(), func(p *types.Package) bool { return p.Path() == "net/http" }) {
 		return 0, false
 	}
-	index, strs := -1, 0
-	for i := range sig.Params().Len() {
-		if testcode.IsNamedType(sig.Params().At(i).Type(), "net/url", "URL") {
-			return i, true
-		}
+	if i := urlParam(fn); i >= 0 {
+		return i, true
 	}
+	index, strs := -1, 0
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)
 		if !isString(p.Type()) {

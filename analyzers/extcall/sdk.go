@@ -305,3 +305,74 @@ func takesContext(fn *types.Func) bool {
 	}
 	return false
 }
+
+// requests is the fact of a method of a download client that sends a
+// request through a cloud or network SDK (a GCS or S3 getter's
+// ClientMode listing the bucket its *url.URL names): it stands with the
+// type's request methods (see requestMethod), and a test that gives it an
+// external URL reaches that host's service.
+type requests struct{}
+
+func (*requests) AFact()         {}
+func (*requests) String() string { return "requests" }
+
+// findRequesters marks the package's methods that take a *url.URL,
+// belong to a type with a request method, and call an SDK's request
+// method themselves. Methods of such a type that only look at the URL
+// (a git getter's ClientMode returning a constant) stay apart.
+func (c *checker) findRequesters() {
+	for _, fi := range c.funcs {
+		if !fi.sdkCall || urlParam(fi.obj) < 0 {
+			continue
+		}
+		if _, ok := requestMethod(fi.obj); ok {
+			continue // a request method already
+		}
+		recv := fi.obj.Signature().Recv()
+		if recv == nil {
+			continue
+		}
+		t := recv.Type()
+		if _, ok := t.(*types.Pointer); !ok {
+			t = types.NewPointer(t)
+		}
+		ms := types.NewMethodSet(t)
+		for i := range ms.Len() {
+			if m, ok := ms.At(i).Obj().(*types.Func); ok && m != fi.obj {
+				if _, ok := requestMethod(m); ok {
+					c.requests[fi.obj] = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// requesterSink is the sink of a method with a requests fact: its
+// *url.URL argument, written whole in the test (see requestMethod).
+func requesterSink(fn *types.Func) sink {
+	return sink{kind: kindSourceURL, addr: urlParam(fn), client: noClient, network: -1, whole: true}
+}
+
+// urlParam returns the index of fn's first *url.URL parameter, or -1.
+func urlParam(fn *types.Func) int {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if testcode.IsNamedType(params.At(i).Type(), "net/url", "URL") {
+			return i
+		}
+	}
+	return -1
+}
+
+// isSDKRequest reports whether fn, called from package pkg, is a request
+// method of another package's client outside the standard library: an
+// exported method taking a context.Context (see isRequest), such as a GCS
+// bucket's Objects(ctx, q) or an S3 paginator's NextPage(ctx).
+func isSDKRequest(fn *types.Func, pkg *types.Package) bool {
+	if fn.Signature().Recv() == nil || fn.Pkg() == nil || fn.Pkg() == pkg || !isRequest(fn) {
+		return false
+	}
+	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
+	return strings.Contains(first, ".")
+}

@@ -28,6 +28,12 @@ func TestGettersReachTheirSources(t *testing.T) {
 	h := new(getter.HttpGetter)
 	h.GetFile(t.TempDir(), testURL("https://releases.hashicorp.com/terraform/SHA256SUMS")) // want `test dials external host releases.hashicorp.com`
 
+	b := new(getter.BucketGetter)
+	b.ClientMode(testURL("https://storage.googleapis.com/hc-bucket/folder")) // want `test dials external host storage.googleapis.com`
+	b.ClientMode(testURL("http://127.0.0.1:9000/bucket/folder"))
+	b.Describe(testURL("https://storage.googleapis.com/hc-bucket/folder"))
+	h.ClientMode(testURL("https://releases.hashicorp.com/terraform/"))
+
 	local := testURL("http://127.0.0.1:8080/x")
 	h.GetFile(t.TempDir(), local)
 	g.Clone(context.Background(), t.TempDir(), testURL("file:///srv/repo.git"), "main", 1)

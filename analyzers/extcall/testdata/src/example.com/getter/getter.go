@@ -10,6 +10,9 @@ import (
 	"net/url"
 	"os/exec"
 	"strconv"
+	"strings"
+
+	"example.com/objstore"
 )
 
 type GitGetter struct{}
@@ -35,4 +38,40 @@ func (g *HttpGetter) GetFile(dst string, src *url.URL) error { // want GetFile:`
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// ClientMode tells a directory from a file by the URL's path alone.
+func (g *HttpGetter) ClientMode(u *url.URL) (int, error) {
+	if strings.HasSuffix(u.Path, "/") {
+		return 1, nil
+	}
+	return 0, nil
+}
+
+// BucketGetter fetches objects from a storage service through its SDK.
+type BucketGetter struct{}
+
+func (g *BucketGetter) GetFile(dst string, u *url.URL) error {
+	c, err := objstore.NewClient(context.Background())
+	if err != nil {
+		return err
+	}
+	_, err = c.List(context.Background(), u.Host, u.Path)
+	return err
+}
+
+// ClientMode lists the objects below the URL's path: a request.
+func (g *BucketGetter) ClientMode(u *url.URL) (int, error) { // want ClientMode:"requests"
+	c, err := objstore.NewClient(context.Background())
+	if err != nil {
+		return 0, err
+	}
+	names, err := c.List(context.Background(), u.Host, u.Path)
+	return len(names), err
+}
+
+// Describe names the bucket: the SDK is asked nothing.
+func (g *BucketGetter) Describe(u *url.URL) string {
+	c, _ := objstore.NewClient(context.Background())
+	return c.Bucket(u.Host).Name
 }
