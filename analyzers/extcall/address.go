@@ -56,10 +56,23 @@ func hostOf(kind addrKind, text string, complete bool) (string, bool) {
 	return "", false
 }
 
+// withoutForcedGetter drops the "getter::" prefix with which go-getter and
+// Terraform sources force the protocol (git::ssh://host/repo,
+// s3::https://host/bucket): the URL after it is still the one fetched.
+// rsync's host::module has no URL after it and is left alone.
+func withoutForcedGetter(text string) string {
+	getter, url, ok := strings.Cut(text, "::")
+	if !ok || getter == "" || strings.ContainsAny(getter, ":/@") || !strings.Contains(url, "://") {
+		return text
+	}
+	return url
+}
+
 // remoteHost returns the host of a command-line remote: a URL of a scheme
 // git, curl, ssh or rsync speak, scp's [user@]host:path, or ssh's
 // user@host.
 func remoteHost(text string, complete bool) (string, bool) {
+	text = withoutForcedGetter(text)
 	if scheme, rest, ok := strings.Cut(text, "://"); ok {
 		switch strings.ToLower(scheme) {
 		case "http", "https", "git", "ssh", "git+ssh", "ssh+git", "ftp", "ftps", "sftp", "rsync":

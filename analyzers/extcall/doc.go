@@ -25,7 +25,8 @@
 // git clone, fetch, pull, push, ls-remote or archive, hg and svn
 // equivalents, curl, wget, ssh, scp, sftp or rsync with a remote, also
 // inside sh -c, or built as a slice by a literal and appends and passed
-// with args...), and the clients of well-known cloud and network SDKs
+// with args...; a remote may carry go-getter's and Terraform's forced
+// getter, as in git::ssh://host/repo), and the clients of well-known cloud and network SDKs
 // given an address (a table that is easy to extend): go-redis
 // (Options.Addr, Addrs, SentinelAddrs), nats.go's Connect, segmentio's
 // kafka-go (Dial*, TCP, ReaderConfig and WriterConfig Brokers), sarama's

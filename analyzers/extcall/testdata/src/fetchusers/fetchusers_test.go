@@ -19,6 +19,12 @@ func TestClientClonesThroughItsGetterTable(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	forced := &fetcher.Client{
+		Src:     "git::ssh://git@github.com:22/hashicorp/test-private-repo",
+		Getters: map[string]fetcher.Getter{"git": g},
+	}
+	forced.Get() // want `test runs git clone against external host github.com via fetcher.Client.Get`
+
 	one := fetcher.Client{Src: "https://gitlab.com/org/repo.git", Dst: t.TempDir(), Getter: &fetcher.GitGetter{}}
 	one.Fetch() // want `test runs git clone against external host gitlab.com via fetcher.Client.Fetch`
 
@@ -43,6 +49,13 @@ func TestClientLookAlikes(t *testing.T) {
 		Getters: map[string]fetcher.Getter{"file": new(fetcher.GitGetter)},
 	}
 	local.Get()
+
+	// A forced getter in front of a path of the test's own.
+	forcedLocal := &fetcher.Client{
+		Src:     "git::" + t.TempDir(),
+		Getters: map[string]fetcher.Getter{"git": new(fetcher.GitGetter)},
+	}
+	forcedLocal.Get()
 
 	// No table: the client's defaults, which the test does not show.
 	(&fetcher.Client{Src: "https://github.com/hashicorp/go-getter"}).Get()
