@@ -51,9 +51,9 @@
 //     channel, a flag, a cancelled context, or the Stop or Close of the
 //     object whose method the goroutine runs), and the test sends that
 //     signal right after the pause, after any further pauses;
-//   - a pause in a loop after the loop's body started a goroutine: it
-//     staggers the goroutines' starts, and what they do is awaited after
-//     the loop, if at all;
+//   - a pause that ends a loop's round, alone or under an if, after the
+//     round started a goroutine: it staggers the goroutines' starts, and
+//     what they do is awaited after the loop, if at all;
 //   - a pause that lets time pass for a check the code under test makes
 //     synchronously: the first statement after it that calls anything
 //     calls a function of the package under test (not a test helper) that

@@ -235,12 +235,14 @@ func mentions(info *types.Info, n ast.Node, objs map[types.Object]bool) bool {
 }
 
 // staggersStarts reports whether the wait at cur spaces out goroutines a
-// loop starts: the loop's body starts one before the wait. Whatever the
-// goroutines do is awaited after the loop, if at all.
+// loop starts: the loop's body starts one before the wait, and the wait
+// ends the round, alone or under an if. Whatever the goroutines do is
+// awaited after the loop, if at all; a wait followed by more of the round
+// waits for this round's goroutines instead.
 func staggersStarts(cur inspector.Cursor) bool {
 	for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		body := loopBody(loop.Node())
-		if body == nil {
+		if body == nil || !endsRound(cur, body) {
 			return false // the function around the wait comes first
 		}
 		for _, stmt := range body.List {
@@ -254,4 +256,23 @@ func staggersStarts(cur inspector.Cursor) bool {
 		return false
 	}
 	return false
+}
+
+// endsRound reports whether the statement at cur is the last of the loop
+// body, or the last of an if statement's branch that is.
+func endsRound(cur inspector.Cursor, body *ast.BlockStmt) bool {
+	for {
+		block, ok := cur.Parent().Node().(*ast.BlockStmt)
+		if !ok || block.List[len(block.List)-1] != cur.Node() {
+			return false
+		}
+		if block == body {
+			return true
+		}
+		ifStmt := cur.Parent().Parent()
+		if _, isIf := ifStmt.Node().(*ast.IfStmt); !isIf {
+			return false
+		}
+		cur = ifStmt
+	}
 }

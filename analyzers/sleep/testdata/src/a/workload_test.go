@@ -173,3 +173,15 @@ func TestRoundsWaitForEachOther(t *testing.T) {
 		<-done
 	}
 }
+
+// A pause in the middle of a round waits for that round's goroutines, as
+// in the runtime's channel tests ("get into their groove").
+func TestEachRoundWaitsForItsGoroutines(t *testing.T) {
+	for range 3 {
+		done := make(chan struct{})
+		go func() { close(done) }()
+		time.Sleep(50 * time.Millisecond) // want `time.Sleep in test waits on wall-clock time`
+		Backoff()
+		<-done
+	}
+}
