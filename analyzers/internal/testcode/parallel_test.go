@@ -53,7 +53,12 @@ func TestParallel(t *testing.T) {
 	go func() {
 		mark("literal without a testing parameter in a parallel test")
 	}()
+	later(t.Name(), func(t *testing.T) {
+		mark("literal handed to a function without its test")
+	})
 }
+
+func later(name string, f func(*testing.T)) {}
 
 func TestParallelAfterSubtest(t *testing.T) {
 	t.Run("child", func(t *testing.T) {
@@ -101,6 +106,7 @@ func TestParallelAtTellsWhetherCodeRunsInAParallelTest(t *testing.T) {
 		{"subtest of a parallel test", ParallelAncestor},
 		{"subtest of a subtest of a parallel test", ParallelAncestor},
 		{"literal without a testing parameter in a parallel test", Parallel},
+		{"literal handed to a function without its test", Serial},
 		{"subtest started before its parent's t.Parallel", Serial},
 		{"parallel subtest", Parallel},
 		{"serial parent of a parallel subtest", Serial},
