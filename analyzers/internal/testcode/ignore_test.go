@@ -81,8 +81,10 @@ func TestWithIgnoresSilencesTheLinesADirectiveCovers(t *testing.T) {
 }
 
 func TestWithIgnoresRedactsMessagesAndTheirFixes(t *testing.T) {
+	// A variable, not a constant, so that the concatenations below are not
+	// constants the secret analyzer judges again.
 	//testgate:ignore secret made up: the token the wrapper must redact
-	const leak = "Authorization: Bearer Zx8Kq2LmN4pR7sT1vW3y"
+	leak := "Authorization: Bearer Zx8Kq2LmN4pR7sT1vW3y"
 	const redacted = "Authorization: Bearer Zx8K…"
 	fixes := []analysis.SuggestedFix{{Message: "drop " + leak}}
 	var reported []analysis.Diagnostic
