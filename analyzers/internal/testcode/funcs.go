@@ -73,22 +73,24 @@ func KindOf(pass *analysis.Pass, decl *ast.FuncDecl) Kind {
 }
 
 // ExampleRuns reports whether go test runs the example decl rather than
-// only compiling it: its body holds an output comment.
+// only compiling it: the last comment of its body is an output comment, as
+// go/doc's exampleOutput decides.
 func ExampleRuns(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	file := FileOf(pass, decl.Pos())
 	if file == nil {
 		return false
 	}
+	var last *ast.CommentGroup
 	for _, group := range file.Comments {
-		if group.Pos() < decl.Body.Pos() || group.End() > decl.Body.End() {
-			continue
-		}
-		text := strings.ToLower(strings.TrimSpace(group.Text()))
-		if strings.HasPrefix(text, "output:") || strings.HasPrefix(text, "unordered output:") {
-			return true
+		if group.Pos() >= decl.Body.Pos() && group.End() <= decl.Body.End() {
+			last = group
 		}
 	}
-	return false
+	if last == nil {
+		return false
+	}
+	text := strings.ToLower(strings.TrimSpace(last.Text()))
+	return strings.HasPrefix(text, "output:") || strings.HasPrefix(text, "unordered output:")
 }
 
 // Imports reports whether pkg imports one of paths directly: the cheap test

@@ -235,7 +235,9 @@ var literal = func() {}
 	}
 }
 
-func TestExampleRunsWhenItsBodyHoldsAnOutputComment(t *testing.T) {
+// go test runs an example when the last comment of its body is an output
+// comment (go/doc's exampleOutput), and only compiles it otherwise.
+func TestExampleRunsWhenTheLastCommentOfItsBodyIsAnOutputComment(t *testing.T) {
 	pass := checkSnippet(t, "", map[string]string{"p_test.go": `package p
 
 import "fmt"
@@ -267,6 +269,13 @@ func ExampleMentionsOutput() {
 	fmt.Println("a")
 }
 
+func ExampleOutputNotLast() {
+	fmt.Println("a")
+	// Output: a
+
+	// A note after the output comment, which go test takes for the output.
+}
+
 // Output: a
 func ExampleOutputInDocComment() {
 	fmt.Println("a")
@@ -281,6 +290,7 @@ func ExampleOutputInDocComment() {
 		{"ExampleLowerCase", true},
 		{"ExampleNoOutput", false},
 		{"ExampleMentionsOutput", false},
+		{"ExampleOutputNotLast", false},
 		{"ExampleOutputInDocComment", false},
 	}
 	for _, tt := range tests {
