@@ -71,7 +71,7 @@ func checkSnippet(t *testing.T, goVersion string, files map[string]string, repor
 func marks(t *testing.T, pass *analysis.Pass) map[string]inspector.Cursor {
 	t.Helper()
 	found := make(map[string]inspector.Cursor)
-	for cur := range inspector.New(pass.Files).Root().Preorder((*ast.CallExpr)(nil)) {
+	for cur := range inspectorRoot(pass).Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "mark" {
 			continue

@@ -43,6 +43,7 @@ var (
 )
 `
 
+// varType returns the type of the package-level variable name.
 func varType(t *testing.T, scope *types.Scope, name string) types.Type {
 	t.Helper()
 	obj := scope.Lookup(name)
@@ -112,15 +113,15 @@ func TestTestingParamReturnsTheFirstNamedTestingParameter(t *testing.T) {
 
 import "testing"
 
-func single(t *testing.T)                 {}
-func second(n int, tb testing.TB)         {}
-func two(b *testing.B, t *testing.T)      {}
-func grouped(x, t *testing.T)             {}
-func unnamed(*testing.T)                  {}
-func blank(_ *testing.T)                  {}
-func none()                               {}
-func value(t testing.T)                   {}
-func main2(m *testing.M)                  {}
+func single(t *testing.T) {}
+func second(n int, tb testing.TB) {}
+func two(b *testing.B, t *testing.T) {}
+func grouped(x, t *testing.T) {}
+func unnamed(*testing.T) {}
+func blank(_ *testing.T) {}
+func none() {}
+func value(t testing.T) {}
+func takesM(m *testing.M) {}
 `}, nil)
 	tests := []struct {
 		function string
@@ -134,7 +135,7 @@ func main2(m *testing.M)                  {}
 		{"unnamed", ""},
 		{"none", ""},
 		{"value", ""},
-		{"main2", ""},
+		{"takesM", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.function, func(t *testing.T) {
@@ -166,9 +167,9 @@ import (
 
 type local struct{}
 
-func (local) Run()      {}
-func (local) Do()       {}
-func (local) Cleanup()  {}
+func (local) Run() {}
+func (local) Do() {}
+func (local) Cleanup() {}
 
 func ToUpper(s string) string { return s }
 
