@@ -25,34 +25,36 @@ example.com/metrics/shapes/shapes.go:11.8,13.3 1 1
 example.com/metrics/shapes/shapes.go:18.31,19.12 1 1
 example.com/metrics/shapes/shapes.go:19.12,21.3 1 0
 example.com/metrics/shapes/shapes.go:22.2,22.12 1 1
-example.com/metrics/shapes/shapes.go:22.12,22.25 1 0
-example.com/metrics/shapes/shapes.go:23.2,23.10 1 1
-example.com/metrics/shapes/shapes.go:27.26,28.9 1 2
-example.com/metrics/shapes/shapes.go:29.28,30.17 1 1
-example.com/metrics/shapes/shapes.go:31.16,31.16 0 1
-example.com/metrics/shapes/shapes.go:32.10,33.17 1 0
-example.com/metrics/shapes/shapes.go:35.2,35.16 1 1
-example.com/metrics/shapes/shapes.go:39.26,40.11 1 2
-example.com/metrics/shapes/shapes.go:41.12,42.14 1 1
-example.com/metrics/shapes/shapes.go:43.9,44.15 1 0
-example.com/metrics/shapes/shapes.go:46.2,46.14 1 1
-example.com/metrics/shapes/shapes.go:50.29,51.18 1 2
-example.com/metrics/shapes/shapes.go:52.11,53.15 1 1
-example.com/metrics/shapes/shapes.go:54.14,55.18 1 0
-example.com/metrics/shapes/shapes.go:56.10,57.17 1 1
-example.com/metrics/shapes/shapes.go:62.47,63.9 1 1
-example.com/metrics/shapes/shapes.go:64.16,65.11 1 1
-example.com/metrics/shapes/shapes.go:66.14,67.12 1 0
-example.com/metrics/shapes/shapes.go:72.24,74.21 2 1
-example.com/metrics/shapes/shapes.go:74.21,75.12 1 2
-example.com/metrics/shapes/shapes.go:75.12,77.4 1 0
-example.com/metrics/shapes/shapes.go:78.3,78.13 1 2
-example.com/metrics/shapes/shapes.go:80.2,80.23 1 1
-example.com/metrics/shapes/shapes.go:80.23,82.3 1 2
-example.com/metrics/shapes/shapes.go:83.2,83.14 1 1
-example.com/metrics/shapes/shapes.go:87.24,88.11 1 0
-example.com/metrics/shapes/shapes.go:88.11,90.3 1 0
-example.com/metrics/shapes/shapes.go:91.2,91.10 1 0
+example.com/metrics/shapes/shapes.go:22.12,24.3 1 0
+example.com/metrics/shapes/shapes.go:25.2,25.10 1 1
+example.com/metrics/shapes/shapes.go:29.26,30.9 1 2
+example.com/metrics/shapes/shapes.go:31.28,32.17 1 1
+example.com/metrics/shapes/shapes.go:33.16,33.16 0 1
+example.com/metrics/shapes/shapes.go:34.10,35.17 1 0
+example.com/metrics/shapes/shapes.go:37.2,37.16 1 1
+example.com/metrics/shapes/shapes.go:41.26,42.11 1 2
+example.com/metrics/shapes/shapes.go:43.12,44.14 1 1
+example.com/metrics/shapes/shapes.go:45.9,46.15 1 0
+example.com/metrics/shapes/shapes.go:48.2,48.14 1 1
+example.com/metrics/shapes/shapes.go:52.29,53.18 1 2
+example.com/metrics/shapes/shapes.go:54.11,55.15 1 1
+example.com/metrics/shapes/shapes.go:56.14,57.18 1 0
+example.com/metrics/shapes/shapes.go:58.10,59.17 1 1
+example.com/metrics/shapes/shapes.go:64.47,65.9 1 1
+example.com/metrics/shapes/shapes.go:66.16,67.11 1 1
+example.com/metrics/shapes/shapes.go:68.14,69.12 1 0
+example.com/metrics/shapes/shapes.go:74.24,76.21 2 1
+example.com/metrics/shapes/shapes.go:76.21,77.12 1 2
+example.com/metrics/shapes/shapes.go:77.12,79.4 1 0
+example.com/metrics/shapes/shapes.go:80.3,80.13 1 2
+example.com/metrics/shapes/shapes.go:82.2,82.23 1 1
+example.com/metrics/shapes/shapes.go:82.23,84.3 1 2
+example.com/metrics/shapes/shapes.go:85.2,85.14 1 1
+example.com/metrics/shapes/shapes.go:89.24,90.11 1 0
+example.com/metrics/shapes/shapes.go:90.11,92.3 1 0
+example.com/metrics/shapes/shapes.go:93.2,93.10 1 0
+example.com/metrics/shapes/shapes.go:99.30,100.20 1 1
+example.com/metrics/shapes/shapes.go:100.20,100.32 1 0
 `
 
 const errsProfile = `mode: count
@@ -92,10 +94,10 @@ func TestMeasureCountsEveryShapeOfBranchFunctionAndLine(t *testing.T) {
 	}
 	fm := m.Files[0]
 	want := [numMetrics]Tally{
-		StatementMetric: {36, 25}, // go test: 69.4% of statements
+		StatementMetric: {38, 26}, // go test: 68.4% of statements
 		BranchMetric:    {22, 12},
-		FunctionMetric:  {8, 7},
-		LineMetric:      {35, 25},
+		FunctionMetric:  {9, 8},
+		LineMetric:      {37, 26}, // Later's return line holds two statements
 	}
 	if fm.Tallies != want || fm.Unavailable != [numMetrics]string{} {
 		t.Errorf("tallies = %v (unavailable %q), want %v", fm.Tallies, fm.Unavailable, want)
@@ -106,13 +108,13 @@ func TestMeasureCountsEveryShapeOfBranchFunctionAndLine(t *testing.T) {
 	}
 	wantBranches := []string{
 		"7 then true", "9 else true", "9 then false", "11 else true", // Sign: else if is a nested if
-		"19 then false", "19 implicit else true", "22 then false", "22 implicit else true", // Clamp, one line
-		"29 case true", "31 case true", "32 default false", // Kind: the empty clause ran
-		"41 case true", "43 case false", // Weekend: no default, no branch for it
-		"52 case true", "54 case false", "56 default true", // Describe: type switch
-		"64 case true", "66 case false", // Recv: select
-		"75 then false", "75 implicit else true", // Sum: in a closure, called in a loop
-		"88 then false", "88 implicit else false", // Unused
+		"19 then false", "19 implicit else true", "22 then false", "22 implicit else true", // Clamp
+		"31 case true", "33 case true", "34 default false", // Kind: the empty clause ran
+		"43 case true", "45 case false", // Weekend: no default, no branch for it
+		"54 case true", "56 case false", "58 default true", // Describe: type switch
+		"66 case true", "68 case false", // Recv: select
+		"77 then false", "77 implicit else true", // Sum: in a closure, called in a loop
+		"90 then false", "90 implicit else false", // Unused
 	}
 	if !reflect.DeepEqual(got, wantBranches) {
 		t.Errorf("branches =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantBranches, "\n"))
@@ -127,6 +129,32 @@ func TestMeasureCountsEveryShapeOfBranchFunctionAndLine(t *testing.T) {
 	}
 	if got := fm.Tallies[FunctionMetric]; got.Total != len(fs) {
 		t.Errorf("functions = %v, Functions found %d", got, len(fs))
+	}
+}
+
+// onelineSource is code gofmt would reformat, as generated or hand-kept
+// code can be: an if whose body shares its condition's line. It cannot live
+// in ../testdata/metrics, which is kept gofmt-clean.
+const onelineSource = "package oneline\n\nfunc Clamp(x, hi int) int {\n\tif x > hi { return hi }\n\treturn x\n}\n"
+
+func TestMeasureTellsApartBranchesThatShareALine(t *testing.T) {
+	p := mustParse(t, `mode: count
+example.com/m/oneline/oneline.go:3.27,4.12 1 1
+example.com/m/oneline/oneline.go:4.12,4.25 1 0
+example.com/m/oneline/oneline.go:5.2,5.10 1 1
+`)
+	m := Measure(p, moduleSources(t, map[string]string{"oneline/oneline.go": onelineSource}), SetOf(AllMetrics()...))
+	fm := m.Files[0]
+	var got []string
+	for _, b := range fm.Branches {
+		got = append(got, fmt.Sprintf("%d %s %v", b.Line, b.Kind, b.Covered))
+	}
+	if want := []string{"4 then false", "4 implicit else true"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("branches = %q, want %q", got, want)
+	}
+	// Line 4 holds the if (ran) and the return (did not): one line, covered.
+	if fm.Tallies[StatementMetric] != (Tally{3, 2}) || fm.Tallies[LineMetric] != (Tally{2, 2}) {
+		t.Errorf("tallies = %v, want 2 of 3 statements and 2 of 2 lines", fm.Tallies)
 	}
 }
 
@@ -149,7 +177,7 @@ func TestMeasureOfASetModeProfileHasNoBranches(t *testing.T) {
 	if fm.Unavailable[BranchMetric] != reasonSetMode || fm.Tallies[BranchMetric] != (Tally{}) || fm.Branches != nil {
 		t.Errorf("branches %v %v, reason %q; want unavailable because of mode set", fm.Tallies[BranchMetric], fm.Branches, fm.Unavailable[BranchMetric])
 	}
-	if fm.Tallies[FunctionMetric] != (Tally{8, 7}) || fm.Tallies[LineMetric] != (Tally{35, 25}) {
+	if fm.Tallies[FunctionMetric] != (Tally{9, 8}) || fm.Tallies[LineMetric] != (Tally{37, 26}) {
 		t.Errorf("tallies = %v, want functions and lines as in count mode", fm.Tallies)
 	}
 }
@@ -285,16 +313,16 @@ func TestJudgeMetricsGivesEveryUnitFourMetrics(t *testing.T) {
 	tot := r.Total.Metrics
 	got := []MetricResult{*tot.Statements, *tot.Branches, *tot.Functions, *tot.Lines}
 	want := []MetricResult{
-		{Total: 45, Covered: 31, Percent: float64(31) * 100 / 45, Threshold: ptr(60.0), Pass: true},
+		{Total: 47, Covered: 32, Percent: float64(32) * 100 / 47, Threshold: ptr(60.0), Pass: true},
 		{Total: 28, Covered: 15, Percent: float64(15) * 100 / 28, Pass: true},
-		{Total: 10, Covered: 9, Percent: 90, Pass: true},
-		{Total: 44, Covered: 31, Percent: float64(31) * 100 / 44, Pass: true},
+		{Total: 11, Covered: 10, Percent: float64(10) * 100 / 11, Pass: true},
+		{Total: 46, Covered: 32, Percent: float64(32) * 100 / 46, Pass: true},
 	}
 	if !reflect.DeepEqual(got, want) || !r.Pass || tot.Reasons != nil {
 		t.Errorf("total metrics = %+v (pass %v, reasons %v), want %+v", got, r.Pass, tot.Reasons, want)
 	}
-	if len(r.Packages) != 2 || r.Packages[0].Metrics.Branches.Total != 6 || r.Files[1].Metrics.Lines.Total != 35 {
-		t.Errorf("packages %+v, files %+v: want errs with 6 branches, shapes.go with 35 lines", r.Packages, r.Files)
+	if len(r.Packages) != 2 || r.Packages[0].Metrics.Branches.Total != 6 || r.Files[1].Metrics.Lines.Total != 37 {
+		t.Errorf("packages %+v, files %+v: want errs with 6 branches, shapes.go with 37 lines", r.Packages, r.Files)
 	}
 	if got := r.ShownMetrics(); len(got) != 4 || r.Measured.LineRules[LinesFromStatements] != 2 {
 		t.Errorf("shown %v, measured %+v", got, r.Measured)
@@ -317,7 +345,7 @@ func TestJudgeMetricsAppliesThresholdsMaxUncoveredAndOverrides(t *testing.T) {
 		{"max uncovered statements per file", MetricPolicy{File: [numMetrics]Gate{StatementMetric: {MaxUncovered: intPtr(3)}}}, []string{"example.com/m/shapes/shapes.go"}},
 		{"override raises one file's limit", MetricPolicy{
 			File:      [numMetrics]Gate{StatementMetric: {MaxUncovered: intPtr(3)}},
-			Overrides: []MetricOverride{{Path: regexp.MustCompile(`shapes\.go$`), File: [numMetrics]Gate{StatementMetric: {MaxUncovered: intPtr(11)}}}},
+			Overrides: []MetricOverride{{Path: regexp.MustCompile(`shapes\.go$`), File: [numMetrics]Gate{StatementMetric: {MaxUncovered: intPtr(12)}}}},
 		}, nil},
 		{"functions and lines", MetricPolicy{Total: [numMetrics]Gate{FunctionMetric: {Threshold: ptr(95.0)}, LineMetric: {MaxUncovered: intPtr(12)}}}, []string{""}},
 	}
@@ -402,11 +430,11 @@ func TestDiffBranchesListsChangedBranchesThatNeverRan(t *testing.T) {
 	src := metricsSources(t)
 	m := Measure(p, src, SetOf(BranchMetric))
 	root := filepath.Dir(mustFile(t, src, "example.com/m/shapes/shapes.go"))
-	c := &Changes{Root: filepath.Dir(root), Files: map[string][]LineRange{"shapes/shapes.go": {{19, 22}, {40, 44}}}}
+	c := &Changes{Root: filepath.Dir(root), Files: map[string][]LineRange{"shapes/shapes.go": {{19, 22}, {42, 46}}}}
 	r := &Report{Pass: true, Diff: &DiffReport{Pass: true}}
 	DiffBranches(r, p, m, src, c)
 	b := r.Diff.Branches
-	want := []BranchAt{{"shapes/shapes.go", 19, "then"}, {"shapes/shapes.go", 22, "then"}, {"shapes/shapes.go", 43, "case"}}
+	want := []BranchAt{{"shapes/shapes.go", 19, "then"}, {"shapes/shapes.go", 22, "then"}, {"shapes/shapes.go", 45, "case"}}
 	if b.Total != 6 || b.Covered != 3 || b.Percent != 50 || !reflect.DeepEqual(b.Uncovered, want) || !r.Pass {
 		t.Errorf("changed branches = %+v, want 3 of 6 covered, uncovered %v, not gated", b, want)
 	}

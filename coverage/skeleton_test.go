@@ -125,6 +125,7 @@ func TestScanSkeletonAgreesWithGoASTOnTheShapes(t *testing.T) {
 		checkSkeleton(t, name, src)
 	}
 	checkSkeleton(t, "ignore.go", []byte(ignoreSource))
+	checkSkeleton(t, "oneline.go", []byte(onelineSource))
 }
 
 // TestScanSkeletonAgreesWithGoASTOnTheStandardLibrary compares the two on
@@ -168,6 +169,7 @@ func FuzzScanSkeleton(f *testing.F) {
 		f.Add(src)
 	}
 	f.Add([]byte(ignoreSource))
+	f.Add([]byte(onelineSource))
 	f.Add([]byte("package p\nfunc f() { for _, g := range []func(){a, b} { g() }; L: if x := [2]int{1}; x[0] > 0 { goto L } }\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkSkeleton(t, "fuzz.go", src)

@@ -26,4 +26,7 @@ func TestShapesReturnWhatTheirInputsSay(t *testing.T) {
 	if Sum([]int{1, 2}) != 3 {
 		t.Error("Sum")
 	}
+	if Later(4) == nil {
+		t.Error("Later")
+	}
 }
