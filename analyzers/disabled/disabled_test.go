@@ -25,7 +25,6 @@ func TestAnalyzerReportsTestsInBlockCommentsAndIgnoredFiles(t *testing.T) {
 		{"commented/block_test.go", 11, `^TestParseOpeningBlock is commented out \(lines 11-13\)`},
 		{"ignored/ignored_test.go", 1, `^ignored_test.go holds 2 tests \(TestUploadResumes, \.\.\.\) that //go:build ignore keeps out of every build; remove the constraint to run them, or delete the file$`},
 		{"ignored/never_test.go", 1, `^never_test.go holds TestUploadRetries, which //go:build linux && never keeps out of every build; remove the constraint to run it`},
-		{"ignored/plusbuild_test.go", 1, `^plusbuild_test.go holds TestUploadLegacy, which // \+build ignore keeps out`},
 	}}
 	analysistest.Run(rec, analysistest.TestData(), disabled.Analyzer, "commented", "ignored")
 	for _, w := range rec.want {

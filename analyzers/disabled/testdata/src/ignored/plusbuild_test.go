@@ -1,7 +1,0 @@
-// +build ignore
-
-package ignored_test
-
-import "testing"
-
-func TestUploadLegacy(t *testing.T) {}
