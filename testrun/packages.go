@@ -47,7 +47,9 @@ func CheckPatterns(ctx context.Context, dir string, buildFlags, patterns []strin
 		}
 		msg, _, _ := strings.Cut(p.Error.Err, "\n")
 		msg = strings.TrimSuffix(msg, "; to add it:")
-		if !strings.HasPrefix(msg, "pattern ") && !strings.Contains(msg, p.ImportPath) {
+		// Only a message that says "package X" names it: a bare
+		// substring test took "." for named in any path with a dot.
+		if !strings.HasPrefix(msg, "pattern ") && !strings.Contains(msg, "package "+p.ImportPath) {
 			msg = "package " + p.ImportPath + ": " + msg
 		}
 		problems = append(problems, msg)

@@ -285,6 +285,9 @@ func TestCheckPatternsNamesEachPatternWithNothingToTest(t *testing.T) {
 	}
 	tagged := t.TempDir()
 	testtree.Write(t, tagged, map[string]string{"go.mod": "module example.com/tagged\n", "p/p.go": "//go:build integration\n\npackage p\n"})
+	// A checkout in mktemp -d's /tmp/tmp.XXXX: its path holds the "." pattern.
+	dotted := filepath.Join(t.TempDir(), "tmp.Xy3")
+	testtree.Write(t, dotted, map[string]string{"go.mod": "module example.com/dotted\n"})
 	cases := []struct {
 		name       string
 		dir        string
@@ -295,6 +298,7 @@ func TestCheckPatternsNamesEachPatternWithNothingToTest(t *testing.T) {
 		{"packages that exist", dir, nil, []string{"./...", "./calc", "example.com/checkmod/flaky"}, nil},
 		{"missing directory", dir, nil, []string{"./calc", "./nope"}, []string{"package ./nope: stat " + filepath.Join(dir, "nope") + ": directory not found"}},
 		{"directory without Go files", dir, nil, []string{"."}, []string{"package .: no Go files in " + dir}},
+		{"directory without Go files whose path has a dot", dotted, nil, []string{"."}, []string{"package .: no Go files in " + dotted}},
 		{"missing wildcard", dir, nil, []string{"./nope/..."}, []string{"pattern ./nope/...: lstat ./nope/: no such file or directory"}},
 		{"import path no module provides", dir, nil, []string{"example.com/elsewhere"}, []string{"no required module provides package example.com/elsewhere"}},
 		{"build tags exclude every file", tagged, nil, []string{"./p"}, []string{"package example.com/tagged/p: build constraints exclude all Go files in " + filepath.Join(tagged, "p")}},
