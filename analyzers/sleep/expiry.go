@@ -16,10 +16,10 @@ const clockDepth = 2
 
 // letsTimePass reports whether the wait at cur makes time pass for a check
 // the code under test makes synchronously: the first statement after it
-// that calls anything calls a function of this package that reads the clock (time.Now, time.Since,
-// time.Until) itself or in a function it calls, as an expiry, a lifetime
-// or a reset timeout is checked. Nothing runs in the meantime that the
-// wait could be hoping for; the interval itself is the input.
+// that calls anything calls a function of this package that reads the
+// clock, itself or in a function it calls, as an expiry, a lifetime or a
+// reset timeout is checked. Nothing runs in the meantime that the wait
+// could be hoping for; the interval itself is the input.
 func (c *checker) letsTimePass(cur inspector.Cursor) bool {
 	for next, ok := cur.NextSibling(); ok; next, ok = next.NextSibling() {
 		if isWait(c.pass.TypesInfo, next.Node()) {

@@ -36,20 +36,17 @@ func runsWorkload(info *types.Info, cur inspector.Cursor) bool {
 	return false
 }
 
-// stopAfter returns the statement that follows the wait at cur, skipping
-// further waits, and leaving loops whose bodies the wait ends (a pause
-// between rounds), when that statement sends a stop signal.
-func stopAfter(info *types.Info, cur inspector.Cursor, fn inspector.Cursor) ast.Node {
+// stopAfter returns the stop signal of the statement that follows the wait
+// at cur, skipping further waits and leaving loops whose bodies the wait
+// ends (a pause between rounds), if that statement sends one.
+func stopAfter(info *types.Info, cur inspector.Cursor, fn inspector.Cursor) *ast.CallExpr {
 	for cur != fn {
 		next, ok := cur.NextSibling()
 		for ok && isWait(info, next.Node()) {
 			next, ok = next.NextSibling()
 		}
 		if ok {
-			if stopCall(next.Node()) != nil {
-				return next.Node()
-			}
-			return nil
+			return stopCall(next.Node())
 		}
 		// The last statement of its block: only a loop's round goes on
 		// to something after it.
@@ -112,11 +109,10 @@ func stopCall(stmt ast.Node) *ast.CallExpr {
 	return nil
 }
 
-// stopTargets returns the variables and fields a stop signal reaches:
-// the channel closed, the flag stored, the object stopped, or a cancel
-// function and the context it cancels.
-func stopTargets(info *types.Info, stmt ast.Node, fn inspector.Cursor) map[types.Object]bool {
-	call := stopCall(stmt)
+// stopTargets returns the variables and fields the stop signal call
+// reaches: the channel closed, the flag stored, the object stopped, or a
+// cancel function and the context it cancels.
+func stopTargets(info *types.Info, call *ast.CallExpr, fn inspector.Cursor) map[types.Object]bool {
 	var target ast.Expr
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.Ident:
@@ -207,19 +203,19 @@ func runsMethodOf(info *types.Info, call *ast.CallExpr, targets map[types.Object
 // loopConsults reports whether call calls a function literal with a loop
 // that uses one of targets.
 func loopConsults(info *types.Info, call *ast.CallExpr, targets map[types.Object]bool) bool {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.FuncLit:
-		found := false
-		ast.Inspect(f.Body, func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.ForStmt, *ast.RangeStmt:
-				found = found || mentions(info, n, targets)
-			}
-			return !found
-		})
-		return found
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
 	}
-	return false
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = found || mentions(info, n, targets)
+		}
+		return !found
+	})
+	return found
 }
 
 // mentions reports whether n uses one of objs.
@@ -243,7 +239,7 @@ func staggersStarts(cur inspector.Cursor) bool {
 	for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		body := loopBody(loop.Node())
 		if body == nil || !endsRound(cur, body) {
-			return false // the function around the wait comes first
+			return false // a function or a loop it does not end comes first
 		}
 		for _, stmt := range body.List {
 			if stmt.Pos() >= cur.Node().Pos() {
