@@ -48,7 +48,7 @@ func writeIndex(info *types.Info, root inspector.Cursor) map[*types.Var][]varWri
 	index := make(map[*types.Var][]varWrite)
 	add := func(lhs []ast.Expr, rhs []ast.Expr) {
 		for i, target := range lhs {
-			id := identOf(target)
+			id := testcode.Ident(target)
 			if id == nil {
 				continue
 			}

@@ -697,8 +697,7 @@ func returnsAddress(sig *types.Signature) bool {
 	if res.Len() == 2 && !types.Identical(res.At(1).Type(), types.Universe.Lookup("error").Type()) {
 		return false
 	}
-	t := res.At(0).Type()
-	return isString(t) || testcode.IsNamedType(t, "net/url", "URL")
+	return carries(res.At(0).Type())
 }
 
 // buildsOf returns what every return statement of fi that gives an
@@ -1276,7 +1275,7 @@ func requestMethod(fn *types.Func) (int, bool) {
 	if first, _, _ := strings.Cut(fn.Pkg().Path(), "/"); !strings.Contains(first, ".") {
 		return 0, false
 	}
-	if !slices.ContainsFunc(fn.Pkg().Imports(), func(p *types.Package) bool { return p.Path() == "net/http" }) {
+	if !testcode.Imports(fn.Pkg(), "net/http") {
 		return 0, false
 	}
 	if i := urlParam(fn); i >= 0 {

@@ -87,7 +87,7 @@ func sliceElems(info *types.Info, root inspector.Cursor) map[*types.Var][]ast.Ex
 		if len(n.Lhs) != 1 || len(n.Rhs) != 1 {
 			continue
 		}
-		id := identOf(n.Lhs[0])
+		id := testcode.Ident(n.Lhs[0])
 		if id == nil {
 			continue
 		}
@@ -105,8 +105,8 @@ func sliceElems(info *types.Info, root inspector.Cursor) map[*types.Var][]ast.Ex
 				continue
 			}
 		case *ast.CallExpr:
-			if b, ok := info.Uses[identOf(rhs.Fun)].(*types.Builtin); ok && b.Name() == "append" && len(rhs.Args) > 0 && !rhs.Ellipsis.IsValid() {
-				if first := identOf(rhs.Args[0]); first != nil && info.Uses[first] == v {
+			if b, ok := info.Uses[testcode.Ident(rhs.Fun)].(*types.Builtin); ok && b.Name() == "append" && len(rhs.Args) > 0 && !rhs.Ellipsis.IsValid() {
+				if first := testcode.Ident(rhs.Args[0]); first != nil && info.Uses[first] == v {
 					elems[v] = append(elems[v], rhs.Args[1:]...)
 					continue
 				}
@@ -118,11 +118,6 @@ func sliceElems(info *types.Info, root inspector.Cursor) map[*types.Var][]ast.Ex
 		delete(elems, v)
 	}
 	return elems
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
 }
 
 // A flow resolves expressions of one function to what is known of their
@@ -536,7 +531,7 @@ func (f *flow) urlLiteral(lit *ast.CompositeLit) str {
 // elems returns the elements of the slice variable e, when its writes are
 // a literal and appends to itself.
 func (f *flow) elems(e ast.Expr) ([]ast.Expr, bool) {
-	id := identOf(e)
+	id := testcode.Ident(e)
 	if id == nil || f.slices == nil {
 		return nil, false
 	}

@@ -250,7 +250,7 @@ func (c *checker) clientUsed(cur inspector.Cursor) bool {
 		return false
 	case *ast.AssignStmt:
 		if len(p.Rhs) == 1 && len(p.Lhs) > 0 {
-			if id := identOf(p.Lhs[0]); id != nil {
+			if id := testcode.Ident(p.Lhs[0]); id != nil {
 				v, _ = info.ObjectOf(id).(*types.Var)
 			}
 		}
