@@ -361,7 +361,7 @@ func (c *checker) pathUseOf(use inspector.Cursor) useKind {
 	switch use.ParentEdgeKind() {
 	case edge.CallExpr_Args:
 		fn := testcode.Callee(info, use.Parent().Node().(*ast.CallExpr))
-		if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || !isStd(fn.Pkg().Path()) {
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || !testcode.IsStd(fn.Pkg().Path()) {
 			return escapes
 		}
 		return neutral
@@ -379,13 +379,6 @@ func isExprEdge(cur inspector.Cursor) bool {
 		return true
 	}
 	return false
-}
-
-// isStd reports whether path is a standard-library import path, by the go
-// command's rule: its first element has no dot.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // countsAsRelease reports whether the release at use, in function fn,

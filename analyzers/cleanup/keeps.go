@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/testgate/testgate/analyzers/internal/testcode"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -46,7 +47,7 @@ const maxKeepRounds = 6
 // library is left alone: handing a resource to it counts as passing it
 // on, as it always did.
 func (c *checker) summarizeKeeps(root inspector.Cursor) {
-	if isStd(c.pass.Pkg.Path()) {
+	if testcode.IsStd(c.pass.Pkg.Path()) {
 		return
 	}
 	var keepers []*keeper
@@ -127,7 +128,7 @@ func (c *checker) argUseOf(fn *types.Func, index int) useKind {
 	if readsOnly(fn) {
 		return neutral
 	}
-	if fn == nil || fn.Pkg() == nil || isStd(fn.Pkg().Path()) {
+	if fn == nil || fn.Pkg() == nil || testcode.IsStd(fn.Pkg().Path()) {
 		return escapes
 	}
 	fn = fn.Origin()

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/testgate/testgate/analyzers/internal/testcode"
 )
 
 // isDispatch reports whether fn is a method of an interface outside the
@@ -18,7 +20,7 @@ func isDispatch(fn *types.Func) bool {
 	if sig.Recv() == nil || fn.Pkg() == nil || !types.IsInterface(sig.Recv().Type()) {
 		return false
 	}
-	if first, _, _ := strings.Cut(fn.Pkg().Path(), "/"); !strings.Contains(first, ".") {
+	if testcode.IsStd(fn.Pkg().Path()) {
 		return false
 	}
 	for v := range sig.Params().Variables() {

@@ -1272,7 +1272,7 @@ func requestMethod(fn *types.Func) (int, bool) {
 	if sig.Recv() == nil || fn.Pkg() == nil || types.IsInterface(sig.Recv().Type()) || !isRequestVerb(fn.Name()) {
 		return 0, false
 	}
-	if first, _, _ := strings.Cut(fn.Pkg().Path(), "/"); !strings.Contains(first, ".") {
+	if testcode.IsStd(fn.Pkg().Path()) {
 		return 0, false
 	}
 	if !testcode.Imports(fn.Pkg(), "net/http") {

@@ -370,9 +370,5 @@ func urlParam(fn *types.Func) int {
 // exported method taking a context.Context (see isRequest), such as a GCS
 // bucket's Objects(ctx, q) or an S3 paginator's NextPage(ctx).
 func isSDKRequest(fn *types.Func, pkg *types.Package) bool {
-	if fn.Signature().Recv() == nil || fn.Pkg() == nil || fn.Pkg() == pkg || !isRequest(fn) {
-		return false
-	}
-	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
-	return strings.Contains(first, ".")
+	return fn.Signature().Recv() != nil && fn.Pkg() != nil && fn.Pkg() != pkg && isRequest(fn) && !testcode.IsStd(fn.Pkg().Path())
 }

@@ -110,6 +110,13 @@ func Imported(pkg *types.Package, paths ...string) *types.Package {
 	return nil
 }
 
+// IsStd reports whether path is a standard-library import path, by the go
+// command's rule: its first element has no dot.
+func IsStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
 // FuncParts returns the type and body of a function declaration or
 // literal; nil for any other node, and a nil body for a declaration
 // without one.

@@ -83,6 +83,27 @@ var literal = func(c bool) { _ = c }
 	}
 }
 
+func TestIsStdTellsStandardPathsByTheirFirstElement(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"fmt", true},
+		{"net/http", true},
+		{"golang.org/x/tools/go/analysis", false},
+		{"example.com", false},
+		{"internal/some.pkg", true}, // the dot is not in the first element
+		{"mymodule/pkg", true},      // the rule's limit: a module path without a dot reads as standard
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			if got := IsStd(tt.path); got != tt.want {
+				t.Errorf("IsStd(%q) = %t, want %t", tt.path, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestIdentSeesThroughParenthesesOnly(t *testing.T) {
 	tests := []struct {
 		expr string
