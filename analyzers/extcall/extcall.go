@@ -297,7 +297,7 @@ type funcInfo struct {
 	callees []*types.Func     // functions of the package it calls, whose guard covers it too
 	returns []*ast.ReturnStmt // when its first result may be an address (see returnsAddress)
 	hooked  bool              // it calls a function held in a field (a dial hook) that may dial elsewhere
-	sdkCall bool              // it calls a request method of another package's client (see isSDKRequest)
+	sdkCall bool              // a method taking a *url.URL, it calls a request method of another package's client (see findRequesters)
 	runs    bool              // go test runs it: all but examples without output
 }
 
@@ -393,6 +393,9 @@ func (c *checker) gather(root inspector.Cursor) {
 		c.funcs = append(c.funcs, fi)
 		c.byObj[obj] = fi
 		addr := carriesAddress(obj.Signature())
+		// Only such a method may be a requester: the calls of every
+		// other function need not be asked whether they are SDK requests.
+		urlMethod := obj.Signature().Recv() != nil && urlParam(obj) >= 0
 		for n := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.IfStmt)(nil), (*ast.ReturnStmt)(nil)) {
 			switch node := n.Node().(type) {
 			case *ast.ReturnStmt:
@@ -422,7 +425,7 @@ func (c *checker) gather(root inspector.Cursor) {
 				case testcode.IsTestingMethod(fn, "Skip", "Skipf", "SkipNow"):
 					fi.guards = append(fi.guards, skipConditions(n)...)
 				}
-				if isSDKRequest(fn, c.pass.Pkg) {
+				if urlMethod && isSDKRequest(fn, c.pass.Pkg) {
 					fi.sdkCall = true
 				}
 				if _, ok := sinkOf(fn); ok || c.lookup(fn) || isDispatch(fn) {

@@ -322,17 +322,13 @@ func (*requests) String() string { return "requests" }
 // (a git getter's ClientMode returning a constant) stay apart.
 func (c *checker) findRequesters() {
 	for _, fi := range c.funcs {
-		if !fi.sdkCall || urlParam(fi.obj) < 0 {
+		if !fi.sdkCall {
 			continue
 		}
 		if _, ok := requestMethod(fi.obj); ok {
 			continue // a request method already
 		}
-		recv := fi.obj.Signature().Recv()
-		if recv == nil {
-			continue
-		}
-		t := recv.Type()
+		t := fi.obj.Signature().Recv().Type()
 		if _, ok := t.(*types.Pointer); !ok {
 			t = types.NewPointer(t)
 		}
