@@ -40,42 +40,28 @@ type varWrite struct {
 	index int
 }
 
-// writeIndex records every write with a value of the variables declared
-// in functions under root: derivedVar follows a variable written more
-// than once (src, err := Detect(src); force, src := split(src)) through
-// all of them.
+// writeIndex records every write with a value of the package's
+// variables: derivedVar follows a local variable written more than once
+// (src, err := Detect(src); force, src := split(src)) through all of them.
 func writeIndex(info *types.Info, root inspector.Cursor) map[*types.Var][]varWrite {
 	index := make(map[*types.Var][]varWrite)
-	add := func(lhs []ast.Expr, rhs []ast.Expr) {
-		for i, target := range lhs {
-			id := testcode.Ident(target)
-			if id == nil {
-				continue
-			}
-			v, ok := info.ObjectOf(id).(*types.Var)
-			if !ok || v.Parent() == nil || (v.Pkg() != nil && v.Parent() == v.Pkg().Scope()) {
-				continue
-			}
-			switch {
-			case len(rhs) == len(lhs):
-				index[v] = append(index[v], varWrite{rhs[i], -1})
-			case len(rhs) == 1:
-				index[v] = append(index[v], varWrite{rhs[0], i})
-			}
+	add := func(target, value ast.Expr, i int) {
+		if v, ok := info.ObjectOf(testcode.Ident(target)).(*types.Var); ok && value != nil {
+			index[v] = append(index[v], varWrite{value, i})
 		}
 	}
 	for cur := range root.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
 			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
-				add(n.Lhs, n.Rhs)
+				testcode.AssignEach(n.Lhs, n.Rhs, add)
 			}
 		case *ast.ValueSpec:
 			names := make([]ast.Expr, len(n.Names))
 			for i, name := range n.Names {
 				names[i] = name
 			}
-			add(names, n.Values)
+			testcode.AssignEach(names, n.Values, add)
 		}
 	}
 	return index
@@ -87,7 +73,7 @@ func writeIndex(info *types.Info, root inspector.Cursor) map[*types.Var][]varWri
 // part. Only functions being summarized into facts look: in a test, a
 // variable written twice is not followed.
 func (f *flow) derivedVar(v *types.Var) str {
-	if f.params == nil || f.writes == nil || v.Parent() == nil || (v.Pkg() != nil && v.Parent() == v.Pkg().Scope()) {
+	if f.params == nil || isPkgVar(v) {
 		return unknown
 	}
 	if s, seen := f.derivedVars[v]; seen {

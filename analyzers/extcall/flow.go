@@ -148,10 +148,15 @@ func (f *flow) value(v *types.Var) (*testcode.VarWrites, bool) {
 	if d == nil || d.Writes != 1 || d.Addressed || d.Value == nil {
 		return nil, false
 	}
-	if v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() && !f.pkgVars {
+	if isPkgVar(v) && !f.pkgVars {
 		return nil, false
 	}
 	return d, true
+}
+
+// isPkgVar reports whether v is declared at package level.
+func isPkgVar(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
 }
 
 func (f *flow) enter() bool {

@@ -65,13 +65,13 @@ func Writes(info *types.Info, root inspector.Cursor) map[*types.Var]*VarWrites {
 			if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 				rhs = nil // x += y: the value is no expression of the source
 			}
-			assignEach(n.Lhs, rhs, func(lhs, value ast.Expr, i int) { write(lhs, value, i, n.Tok == token.ASSIGN) })
+			AssignEach(n.Lhs, rhs, func(lhs, value ast.Expr, i int) { write(lhs, value, i, n.Tok == token.ASSIGN) })
 		case *ast.ValueSpec:
 			names := make([]ast.Expr, len(n.Names))
 			for i, name := range n.Names {
 				names[i] = name
 			}
-			assignEach(names, n.Values, func(lhs, value ast.Expr, i int) { write(lhs, value, i, false) })
+			AssignEach(names, n.Values, func(lhs, value ast.Expr, i int) { write(lhs, value, i, false) })
 		case *ast.IncDecStmt:
 			write(n.X, nil, -1, false)
 		case *ast.RangeStmt:
@@ -133,11 +133,11 @@ func rootIdent(e ast.Expr) *ast.Ident {
 	return id
 }
 
-// assignEach calls write for every target of an assignment or declaration
+// AssignEach calls write for every target of an assignment or declaration
 // with the expression it receives: its own right-hand side, nil when there
 // is none, or the one multi-value right-hand side and the target's index in
 // its results.
-func assignEach(lhs, rhs []ast.Expr, write func(lhs, value ast.Expr, index int)) {
+func AssignEach(lhs, rhs []ast.Expr, write func(lhs, value ast.Expr, index int)) {
 	for i, target := range lhs {
 		switch {
 		case len(rhs) == 0:
