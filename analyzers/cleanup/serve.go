@@ -131,16 +131,6 @@ func (c *checker) stopsServer(v *types.Var, serve, use inspector.Cursor) bool {
 	return c.useOf(server, use) != neutral
 }
 
-// outermostFunc returns the outermost function declaration or literal
-// around cur.
-func outermostFunc(cur inspector.Cursor) inspector.Cursor {
-	outer := cur
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		outer = f
-	}
-	return outer
-}
-
 // servingLoop returns the name of the serve loop that the listener in v
 // is handed to in a goroutine, for the advice, or "".
 func (c *checker) servingLoop(s *site, v *types.Var) string {
