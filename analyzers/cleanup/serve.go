@@ -93,11 +93,10 @@ func (c *checker) serverStops(callCur inspector.Cursor) bool {
 		if !ok {
 			return true
 		}
-		outer := outermostFunc(callCur)
-		if _, body := testcode.FuncParts(outer.Node()); body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		if !declaredIn(v, outermostFunc(callCur)) {
 			return true // the caller's, or the package's, to stop
 		}
-		for _, use := range c.index(outer).uses[v] {
+		for _, use := range c.index(callCur).uses[v] {
 			if c.stopsServer(v, callCur, use) {
 				return true
 			}
@@ -123,7 +122,7 @@ func (c *checker) stopsServer(v *types.Var, serve, use inspector.Cursor) bool {
 			return true // t.Cleanup(srv.Close), stop := srv.Stop
 		}
 		fn, _ := testcode.EnclosingFunc(use)
-		if _, body := testcode.FuncParts(fn.Node()); body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		if !declaredIn(v, fn) {
 			return true // in a function literal, whose run time cannot be seen
 		}
 		return countsAsRelease(c.pass.TypesInfo, fn, serve, use)
