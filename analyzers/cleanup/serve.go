@@ -19,8 +19,8 @@ import (
 // can stop. Started in a goroutine, a serve loop therefore keeps the
 // listener open past the test unless someone stops its server.
 //
-// isServeLoop reports whether fn, called with args, is a serve loop, and
-// whether it has a server (the method's receiver) that can be stopped.
+// isServeLoop reports whether fn is a serve loop, and whether it has a
+// server (the method's receiver) that can be stopped.
 func isServeLoop(fn *types.Func) (loop, method bool) {
 	if fn == nil || fn.Pkg() == nil {
 		return false, false
@@ -46,25 +46,14 @@ func isServeLoop(fn *types.Func) (loop, method bool) {
 // stopMethods are the methods that stop a server and so end its serve loop.
 var stopMethods = map[string]bool{"Close": true, "Shutdown": true, "Stop": true, "GracefulStop": true}
 
-// servedUse classifies use, an argument of call, when call is a serve
-// loop started in a goroutine: the listener stays open until the server
-// stops, so the use releases it (as escapes does, someone else's duty)
-// only when the server is stopped or handed on. ok is false for any
-// other call, which the caller judges as before.
+// servedUse classifies use, an argument of a call, when the call is a
+// serve loop started in a goroutine: the listener stays open until the
+// server stops, so the use releases it (as escapes does, someone else's
+// duty) only when the server is stopped or handed on. ok is false for any
+// other call, which the caller judges as any argument.
 func (c *checker) servedUse(use inspector.Cursor) (kind useKind, ok bool) {
 	callCur := use.Parent()
-	call := callCur.Node().(*ast.CallExpr)
-	var name *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		name = fun
-	case *ast.SelectorExpr:
-		name = fun.Sel
-	}
-	if name == nil || (name.Name != "Serve" && name.Name != "ServeTLS" && name.Name != "Accept") {
-		return neutral, false
-	}
-	loop, method := isServeLoop(testcode.Callee(c.pass.TypesInfo, call))
+	loop, method := isServeLoop(testcode.Callee(c.pass.TypesInfo, callCur.Node().(*ast.CallExpr)))
 	if !loop || !(callCur.ParentEdgeKind() == edge.GoStmt_Call || testcode.InGoroutine(c.pass.TypesInfo, callCur)) {
 		return neutral, false
 	}
