@@ -734,7 +734,18 @@ func (c *checker) goVersionAtLeast(v string) bool {
 	return testcode.GoVersionAtLeast(c.pass, c.file, v)
 }
 
-// qualifiedName returns pkg.Name for a package-level function.
+// qualifiedName returns pkg.Name for a package-level function and
+// pkg.Type.Name for a method.
 func qualifiedName(fn *types.Func) string {
-	return fn.Pkg().Name() + "." + fn.Name()
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := types.Unalias(recv.Type())
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(ptr.Elem())
+		}
+		if named, ok := t.(*types.Named); ok {
+			name = named.Obj().Name() + "." + name
+		}
+	}
+	return fn.Pkg().Name() + "." + name
 }

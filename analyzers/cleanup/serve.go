@@ -127,23 +127,10 @@ func (c *checker) servingLoop(s *site, v *types.Var) string {
 			continue
 		}
 		if _, ok := c.servedUse(use); ok {
-			fn := testcode.Callee(c.pass.TypesInfo, use.Parent().Node().(*ast.CallExpr))
-			if recv := fn.Signature().Recv(); recv != nil {
-				if named, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok {
-					return fn.Pkg().Name() + "." + named.Obj().Name() + "." + fn.Name()
-				}
-			}
-			return qualifiedName(fn)
+			return qualifiedName(testcode.Callee(c.pass.TypesInfo, use.Parent().Node().(*ast.CallExpr)))
 		}
 	}
 	return ""
-}
-
-func derefType(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // adviceServed says how to close a served listener: a helper that starts
