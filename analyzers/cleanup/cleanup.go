@@ -227,11 +227,18 @@ func (c *checker) holder(s *site, r *resource) (v *types.Var, stmt inspector.Cur
 		return nil, stmt, true
 	}
 	v, _ = c.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	_, body := testcode.FuncParts(s.fn.Node())
-	if v == nil || body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+	if v == nil || !declaredIn(v, s.fn) {
 		return nil, stmt, false // a parameter, result or variable of an outer function
 	}
 	return v, stmt, false
+}
+
+// declaredIn reports whether v is declared in the body of fn, a function
+// declaration or literal: a local of fn or of a function inside it, not a
+// parameter, result or variable of an outer function.
+func declaredIn(v *types.Var, fn inspector.Cursor) bool {
+	_, body := testcode.FuncParts(fn.Node())
+	return body != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
 // probes reports whether a call of fn whose resource is dropped but whose
@@ -720,7 +727,18 @@ func (c *checker) goVersionAtLeast(v string) bool {
 	return testcode.GoVersionAtLeast(c.pass, c.file, v)
 }
 
-// qualifiedName returns pkg.Name for a package-level function.
+// qualifiedName returns pkg.Name for a package-level function and
+// pkg.Type.Name for a method.
 func qualifiedName(fn *types.Func) string {
-	return fn.Pkg().Name() + "." + fn.Name()
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := types.Unalias(recv.Type())
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(ptr.Elem())
+		}
+		if named, ok := t.(*types.Named); ok {
+			name = named.Obj().Name() + "." + name
+		}
+	}
+	return fn.Pkg().Name() + "." + name
 }

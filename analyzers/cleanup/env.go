@@ -29,10 +29,7 @@ type helperEffect struct {
 }
 
 func (c *checker) index(fn inspector.Cursor) *funcIndex {
-	outer := fn
-	for f := range fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		outer = f
-	}
+	outer := outermostFunc(fn)
 	if idx, ok := c.indexes[outer.Node()]; ok {
 		return idx
 	}
@@ -62,6 +59,16 @@ func (c *checker) index(fn inspector.Cursor) *funcIndex {
 	}
 	c.indexes[outer.Node()] = idx
 	return idx
+}
+
+// outermostFunc returns the outermost function declaration or literal
+// around cur.
+func outermostFunc(cur inspector.Cursor) inspector.Cursor {
+	outer := cur
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer = f
+	}
+	return outer
 }
 
 // restoredByHelper reports whether one of the package's own functions

@@ -19,8 +19,8 @@ import (
 // can stop. Started in a goroutine, a serve loop therefore keeps the
 // listener open past the test unless someone stops its server.
 //
-// isServeLoop reports whether fn, called with args, is a serve loop, and
-// whether it has a server (the method's receiver) that can be stopped.
+// isServeLoop reports whether fn is a serve loop, and whether it has a
+// server (the method's receiver) that can be stopped.
 func isServeLoop(fn *types.Func) (loop, method bool) {
 	if fn == nil || fn.Pkg() == nil {
 		return false, false
@@ -46,25 +46,14 @@ func isServeLoop(fn *types.Func) (loop, method bool) {
 // stopMethods are the methods that stop a server and so end its serve loop.
 var stopMethods = map[string]bool{"Close": true, "Shutdown": true, "Stop": true, "GracefulStop": true}
 
-// servedUse classifies use, an argument of call, when call is a serve
-// loop started in a goroutine: the listener stays open until the server
-// stops, so the use releases it (as escapes does, someone else's duty)
-// only when the server is stopped or handed on. ok is false for any
-// other call, which the caller judges as before.
+// servedUse classifies use, an argument of a call, when the call is a
+// serve loop started in a goroutine: the listener stays open until the
+// server stops, so the use releases it (as escapes does, someone else's
+// duty) only when the server is stopped or handed on. ok is false for any
+// other call, which the caller judges as any argument.
 func (c *checker) servedUse(use inspector.Cursor) (kind useKind, ok bool) {
 	callCur := use.Parent()
-	call := callCur.Node().(*ast.CallExpr)
-	var name *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		name = fun
-	case *ast.SelectorExpr:
-		name = fun.Sel
-	}
-	if name == nil || (name.Name != "Serve" && name.Name != "ServeTLS" && name.Name != "Accept") {
-		return neutral, false
-	}
-	loop, method := isServeLoop(testcode.Callee(c.pass.TypesInfo, call))
+	loop, method := isServeLoop(testcode.Callee(c.pass.TypesInfo, callCur.Node().(*ast.CallExpr)))
 	if !loop || !(callCur.ParentEdgeKind() == edge.GoStmt_Call || testcode.InGoroutine(c.pass.TypesInfo, callCur)) {
 		return neutral, false
 	}
@@ -93,11 +82,10 @@ func (c *checker) serverStops(callCur inspector.Cursor) bool {
 		if !ok {
 			return true
 		}
-		outer := outermostFunc(callCur)
-		if _, body := testcode.FuncParts(outer.Node()); body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		if !declaredIn(v, outermostFunc(callCur)) {
 			return true // the caller's, or the package's, to stop
 		}
-		for _, use := range c.index(outer).uses[v] {
+		for _, use := range c.index(callCur).uses[v] {
 			if c.stopsServer(v, callCur, use) {
 				return true
 			}
@@ -123,22 +111,12 @@ func (c *checker) stopsServer(v *types.Var, serve, use inspector.Cursor) bool {
 			return true // t.Cleanup(srv.Close), stop := srv.Stop
 		}
 		fn, _ := testcode.EnclosingFunc(use)
-		if _, body := testcode.FuncParts(fn.Node()); body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		if !declaredIn(v, fn) {
 			return true // in a function literal, whose run time cannot be seen
 		}
 		return countsAsRelease(c.pass.TypesInfo, fn, serve, use)
 	}
 	return c.useOf(server, use) != neutral
-}
-
-// outermostFunc returns the outermost function declaration or literal
-// around cur.
-func outermostFunc(cur inspector.Cursor) inspector.Cursor {
-	outer := cur
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		outer = f
-	}
-	return outer
 }
 
 // servingLoop returns the name of the serve loop that the listener in v
@@ -149,23 +127,10 @@ func (c *checker) servingLoop(s *site, v *types.Var) string {
 			continue
 		}
 		if _, ok := c.servedUse(use); ok {
-			fn := testcode.Callee(c.pass.TypesInfo, use.Parent().Node().(*ast.CallExpr))
-			if recv := fn.Signature().Recv(); recv != nil {
-				if named, ok := types.Unalias(derefType(recv.Type())).(*types.Named); ok {
-					return fn.Pkg().Name() + "." + named.Obj().Name() + "." + fn.Name()
-				}
-			}
-			return qualifiedName(fn)
+			return qualifiedName(testcode.Callee(c.pass.TypesInfo, use.Parent().Node().(*ast.CallExpr)))
 		}
 	}
 	return ""
-}
-
-func derefType(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // adviceServed says how to close a served listener: a helper that starts

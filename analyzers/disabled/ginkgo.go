@@ -90,22 +90,22 @@ func underPending(pass *analysis.Pass, cur inspector.Cursor) bool {
 // A comment linking an issue keeps the node silent, as it does a skip.
 func checkPending(pass *analysis.Pass, f *ast.File, cur inspector.Cursor, plain string) {
 	call := cur.Node().(*ast.CallExpr)
-	var body *ast.BlockStmt
-	for _, arg := range call.Args {
-		if lit, ok := arg.(*ast.FuncLit); ok {
-			body = lit.Body
-			break
-		}
-	}
+	end := call.End() // an entry's: its function arguments are parameters, not a body
 	if plain == "Entry" {
 		if parent, ok := cur.Parent().Node().(*ast.CallExpr); !ok || cur.ParentEdgeKind() != edge.CallExpr_Args || !tables[ginkgoPlain(pass, parent)] {
 			return
 		}
-	} else if body == nil || len(body.List) == 0 || !declaredInPlace(cur) {
-		return
-	}
-	end := call.End() // an entry's
-	if body != nil {
+	} else {
+		var body *ast.BlockStmt
+		for _, arg := range call.Args {
+			if lit, ok := arg.(*ast.FuncLit); ok {
+				body = lit.Body
+				break
+			}
+		}
+		if body == nil || len(body.List) == 0 || !declaredInPlace(cur) {
+			return
+		}
 		end = body.List[0].Pos()
 	}
 	if linkedAway(pass.Fset, f, docComment(pass.Fset, f, call), call.Pos(), pass.Fset.Position(end).Line) {

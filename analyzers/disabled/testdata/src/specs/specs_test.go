@@ -131,6 +131,14 @@ var _ = Describe("pending", func() {
 		XEntry("huge", 1<<30),  // want `^entry "huge" is pending by XEntry`
 	)
 
+	DescribeTable("hooks",
+		func(hook func()) {
+			hook()
+		},
+		Entry("none", func() {}),
+		PEntry("no-op", func() {}), // want `^entry "no-op" is pending by PEntry`
+	)
+
 	// Pending until the server supports it: https://github.com/example/store/issues/81.
 	PIt("is linked in the comment above", func() {
 		_ = Save()
